@@ -1,0 +1,94 @@
+import Crypto
+
+/// The digest that names a base image: SHA-256 over a versioned, length-prefixed framing of the
+/// canonical texts (PRODUCT.md, "Digest"). Paths are never hashed.
+///
+/// The byte sequence hashed is, with `\n` a line feed and LENGTH a decimal byte count:
+///
+///     deptag-canonical-v1\n
+///     KIND\n LENGTH\n CANONICAL-TEXT     for each manifest, sorted by (kind, text bytes)
+///     with\n LENGTH\n BYTES              for each --with file, sorted by content bytes
+///     salt\n LENGTH\n TEXT               for each non-empty --salt, sorted
+///
+/// (no separator after a payload: the length says where it ends).
+public struct DigestInput: Sendable, Hashable {
+  /// `(kind, canonical text)` of each manifest.
+  public var manifests: [(kind: ManifestKind, text: String)]
+  /// Contents of each `--with` file.
+  public var withFiles: [[UInt8]]
+  /// Each `--salt` text; empty ones are ignored.
+  public var salts: [String]
+
+  public init(manifests: [Manifest], withFiles: [[UInt8]] = [], salts: [String] = []) {
+    self.manifests = manifests.map { ($0.kind, $0.canonicalText) }
+    self.withFiles = withFiles
+    self.salts = salts
+  }
+
+  public static func == (lhs: DigestInput, rhs: DigestInput) -> Bool {
+    lhs.manifests.elementsEqual(rhs.manifests, by: { $0.kind == $1.kind && $0.text == $1.text })
+      && lhs.withFiles == rhs.withFiles && lhs.salts == rhs.salts
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    for m in manifests {
+      hasher.combine(m.kind)
+      hasher.combine(m.text)
+    }
+    hasher.combine(withFiles)
+    hasher.combine(salts)
+  }
+}
+
+/// Computes digests; see `DigestInput` for the framing.
+public enum DigestFraming {
+  /// The version prefix; bumping it is a breaking change with a CHANGELOG entry.
+  public static let formatVersion = "deptag-canonical-v1"
+  /// Default number of hex characters printed.
+  public static let defaultLength = 12
+  /// Allowed `--length` values.
+  public static let lengthRange = 4...64
+
+  /// The exact bytes that are hashed (exposed for tests and `--explain`-style debugging).
+  public static func framedBytes(_ input: DigestInput) -> [UInt8] {
+    var out: [UInt8] = Array(formatVersion.utf8)
+    out.append(0x0A)
+    func frame(_ tag: String, _ payload: some Collection<UInt8>) {
+      out += tag.utf8
+      out.append(0x0A)
+      out += String(payload.count).utf8
+      out.append(0x0A)
+      out += payload
+    }
+    let manifests = input.manifests.map { (Array($0.kind.rawValue.utf8), Array($0.text.utf8)) }
+      .sorted { a, b in
+        a.0 != b.0 ? a.0.lexicographicallyPrecedes(b.0) : a.1.lexicographicallyPrecedes(b.1)
+      }
+    for (kind, text) in manifests { frame(String(decoding: kind, as: UTF8.self), text) }
+    for bytes in input.withFiles.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+      frame("with", bytes)
+    }
+    let salts = input.salts.filter { !$0.isEmpty }.map { Array($0.utf8) }
+      .sorted { $0.lexicographicallyPrecedes($1) }
+    for salt in salts { frame("salt", salt) }
+    return out
+  }
+
+  /// The full lowercase hex SHA-256 of the framing.
+  public static func fullDigest(_ input: DigestInput) -> String {
+    let digest = SHA256.hash(data: framedBytes(input))
+    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    var chars: [UInt8] = []
+    chars.reserveCapacity(64)
+    for byte in digest {
+      chars.append(hex[Int(byte >> 4)])
+      chars.append(hex[Int(byte & 0x0F)])
+    }
+    return String(decoding: chars, as: UTF8.self)
+  }
+
+  /// The first `length` characters of the digest (`length` must be in `lengthRange`).
+  public static func digest(_ input: DigestInput, length: Int = defaultLength) -> String {
+    String(fullDigest(input).prefix(length))
+  }
+}

@@ -1,0 +1,42 @@
+/// A parsed PEP 508 requirement (no pip file syntax: that is the caller's).
+struct PEP508Requirement: Sendable, Hashable {
+  /// The name as written.
+  var name: String
+  /// The name normalized per PEP 503.
+  var normalizedName: String
+  /// PEP 685: each normalized like a name, deduped, sorted bytewise.
+  var extras: [String]
+  /// Canonical clauses, sorted, deduped.
+  var specifiers: [String]
+  /// For `name @ url`: verbatim, byte-exact (only surrounding whitespace trimmed).
+  var url: String?
+  /// Canonical marker text, nil when absent or empty.
+  var marker: String?
+
+  /// The canonical line: "name[a,b]<2,>=1; python_version < \"3.8\""  or  "name[a] @ URL ; marker"
+  /// (note " ; " after a URL, as packaging prints it) or "name" / "name[x]". Name = normalizedName.
+  /// No extras -> no brackets. Empty specifier list -> nothing.
+  var canonical: String {
+    var out = normalizedName
+    if !extras.isEmpty { out += "[" + extras.joined(separator: ",") + "]" }
+    if let url {
+      out += " @ " + url
+      if let marker { out += " ; " + marker }
+    } else {
+      out += specifiers.joined(separator: ",")
+      if let marker { out += "; " + marker }
+    }
+    return out
+  }
+
+  /// Parses one full PEP 508 requirement string as packaging 26.3's `Requirement(...)` does,
+  /// including an optional "; marker" and the optional PEP 345 parentheses around the version
+  /// spec ("name (>=1,<2)").
+  ///
+  /// One deliberate difference: a `;` followed only by blanks means "no marker" (pip strips and
+  /// skips an empty marker), where packaging raises.
+  static func parse<S: StringProtocol>(_ text: S) throws(PEP508Error) -> PEP508Requirement {
+    var parser = RequirementParser(bytes: Array(text.utf8))
+    return try parser.parse()
+  }
+}

@@ -1,0 +1,208 @@
+/// Walks a requirements file and everything it includes, in pip's order, collecting one pip
+/// state (pip-requirements.md §3): `-r` files are inlined into the root manifest; each `-c` file
+/// becomes a `pip-constraints` manifest of its own constraint lines and the root keeps a `-c`
+/// line with the path relative to the root file. Options and requirements reached through a
+/// constraints file's own `-r` count for the root, as pip installs them.
+struct PipIncludeWalker {
+  let reader: any SourceReader
+  private(set) var settings = PipSettings()
+  private var requirements: [PipRequirement] = []
+  private var constraintReferences: [String] = []
+  private var constraintFiles: [(path: String, key: String, lines: [PipRequirement])] = []
+  private var inputs: [String] = []
+  private var warnings: [Diagnostic] = []
+
+  /// Includes deeper than this are refused (a backstop for symlink loops, which pip cannot
+  /// tell from distinct paths either).
+  static let maximumDepth = 64
+
+  init(reader: any SourceReader) {
+    self.reader = reader
+  }
+
+  /// What a file's requirement lines are.
+  private enum Mode {
+    case requirements
+    case constraints(Int)  // index into constraintFiles
+  }
+
+  mutating func walk(_ root: SourceFile) throws(DeptagError) {
+    try walk(root, relativeDirectory: "", mode: .requirements, chain: [reader.absolutePath(root.path)])
+  }
+
+  private mutating func walk(
+    _ source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
+  ) throws(DeptagError) {
+    if !inputs.contains(source.path) { inputs.append(source.path) }
+    let text = try RequirementsDecoding.decode(source)
+    for line in LogicalLine.split(text) {
+      try handle(line, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
+    }
+  }
+
+  private mutating func handle(
+    _ line: LogicalLine, in source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
+  ) throws(DeptagError) {
+    let file = source.path
+    let (requirementText, optionsText) = Self.breakArgsOptions(line.text)
+    let words: [ShellWords.Word]
+    do {
+      words = try ShellWords.split(optionsText)
+    } catch {
+      switch error {
+      case .unclosedQuote(let at):
+        throw DeptagError("no closing quotation in options", at: line.location(of: at, file: file))
+      case .danglingEscape(let at):
+        throw DeptagError("no character after '\\' in options", at: line.location(of: at, file: file))
+      }
+    }
+    let options: [PipOption.Occurrence]
+    do {
+      options = try PipOption.parse(words)
+    } catch {
+      throw DeptagError(error.message, at: line.location(of: error.at, file: file))
+    }
+    for option in options where PipSettings.isCallback(option.option) { settings.applyCallback(option) }
+
+    let parser = PipRequirementParser(line: line, file: file)
+    let requirement: PipRequirement?
+    if !requirementText.isEmpty {
+      requirement = try parser.requirement(requirementText, options: options)
+    } else if let editable = options.first(where: { $0.option == .editable }) {
+      requirement = try parser.editable(editable.value, at: editable.start, options: options)
+      if case .constraints = mode {
+        throw DeptagError("editable requirements are not allowed as constraints", at: line.location(of: editable.start, file: file))
+      }
+    } else {
+      requirement = nil
+    }
+    if let requirement {
+      try add(requirement, mode: mode, at: line.location(of: line.text.startIndex, file: file))
+      return
+    }
+    if let include = options.first(where: { $0.option == .requirement }) ?? options.first(where: { $0.option == .constraint }) {
+      try follow(include, from: line, in: source, relativeDirectory: relativeDirectory, chain: chain)
+      return
+    }
+    if let hash = options.first(where: { $0.option == .hash }) {
+      warnings.append(Diagnostic(.warning, "--hash on a line without a requirement is ignored (as pip ignores it)", at: line.location(of: hash.start, file: file)))
+    }
+    settings.applyOptionLine(options)
+  }
+
+  private mutating func add(_ requirement: PipRequirement, mode: Mode, at location: SourceLocation) throws(DeptagError) {
+    if let local = requirement.localContent {
+      warnings.append(Diagnostic(.warning, "the contents of '\(local)' are not hashed; add files that matter with --with", at: location))
+    }
+    switch mode {
+    case .requirements:
+      requirements.append(requirement)
+    case .constraints(let index):
+      // `check_invalid_constraint_type`: the resolver rejects these forms.
+      if !requirement.isNamed {
+        throw DeptagError("unnamed requirements are not allowed as constraints", at: location)
+      }
+      if requirement.hasExtras { throw DeptagError("constraints cannot have extras", at: location) }
+      constraintFiles[index].lines.append(requirement)
+    }
+  }
+
+  private mutating func follow(
+    _ include: PipOption.Occurrence, from line: LogicalLine, in source: SourceFile,
+    relativeDirectory: String, chain: [String]
+  ) throws(DeptagError) {
+    let here = line.location(of: include.start, file: source.path)
+    let target = include.value
+    if let scheme = PipRequirementParser.scheme(of: target), ["http", "https", "file"].contains(scheme) {
+      throw DeptagError("refusing to include '\(target)': deptag never reads URLs (download it and include the file)", at: here)
+    }
+    let path = LexicalPath.join(LexicalPath.directory(of: source.path), target)
+    let key = reader.absolutePath(path)
+    if chain.contains(key) {
+      throw DeptagError("'\(target)' recursively includes itself (pip ≥ 24.3 rejects include cycles)", at: here)
+    }
+    guard chain.count < Self.maximumDepth else {
+      throw DeptagError("includes are nested more than \(Self.maximumDepth) deep", at: here)
+    }
+    let included: SourceFile
+    do {
+      included = try reader.read(path: path)
+    } catch {
+      throw DeptagError("cannot read included file: \(error.message)", at: here)
+    }
+    let childDirectory = LexicalPath.directory(of: LexicalPath.join(relativeDirectory, target))
+    let mode: Mode
+    if include.option == .constraint {
+      let reference = LexicalPath.join(relativeDirectory, target)
+      if !constraintReferences.contains(reference) { constraintReferences.append(reference) }
+      if let existing = constraintFiles.firstIndex(where: { $0.key == key }) {
+        mode = .constraints(existing)
+        return  // the same constraints file through another branch: already read
+      }
+      constraintFiles.append((path: path, key: key, lines: []))
+      mode = .constraints(constraintFiles.count - 1)
+    } else {
+      mode = .requirements
+    }
+    do {
+      try walk(included, relativeDirectory: childDirectory == "." ? "" : childDirectory, mode: mode, chain: chain + [key])
+    } catch {
+      throw error.adding(note: Diagnostic(.note, "included from here", at: here))
+    }
+  }
+
+  /// `break_args_options`: split on single spaces; the requirement part ends before the first
+  /// word that starts with `-`, the rest is options.
+  static func breakArgsOptions(_ line: Substring) -> (Substring, Substring) {
+    var wordStart = line.startIndex
+    var index = line.startIndex
+    while true {
+      if index == line.endIndex || line[index] == " " {
+        if line[wordStart...].first == "-" && wordStart < index {
+          let args = wordStart == line.startIndex ? line[line.startIndex..<line.startIndex] : line[..<line.index(before: wordStart)]
+          return (args, line[wordStart...])
+        }
+        if index == line.endIndex { return (line, line[line.endIndex...]) }
+        wordStart = line.index(after: index)
+      }
+      index = line.index(after: index)
+    }
+  }
+
+  /// The manifests: the root, then one per constraints file.
+  func result(rootPath: String) -> LoadedManifests {
+    var entries = settings.entries
+    entries += constraintReferences.map { Entry(key: "-c", text: "-c " + ShellWords.quote($0)) }
+    let requirementEntries = Self.canonicalOrder(requirements)
+    let root = Manifest(
+      kind: .pip, path: rootPath, settings: entries, entries: requirementEntries,
+      canonicalText: Self.text(entries + requirementEntries))
+    var manifests = [root]
+    for file in constraintFiles {
+      let lines = Self.canonicalOrder(file.lines)
+      manifests.append(Manifest(kind: .pipConstraints, path: file.path, settings: [], entries: lines, canonicalText: Self.text(lines)))
+    }
+    return LoadedManifests(manifests: manifests, inputs: inputs, warnings: warnings)
+  }
+
+  private static func text(_ entries: [Entry]) -> String {
+    entries.map { $0.text + "\n" }.joined()
+  }
+
+  /// Exact duplicates dropped, then a stable sort by key; lines of one project form a sorted set
+  /// unless one of them is order-sensitive, in which case their file order is kept (§5).
+  static func canonicalOrder(_ requirements: [PipRequirement]) -> [Entry] {
+    var seen = Set<String>()
+    var unique: [PipRequirement] = []
+    for requirement in requirements where seen.insert(requirement.text).inserted { unique.append(requirement) }
+    var groups: [String: [PipRequirement]] = [:]
+    for requirement in unique { groups[requirement.key, default: []].append(requirement) }
+    var out: [Entry] = []
+    for key in groups.keys.sorted(by: PipSettings.bytewise) {
+      var group = groups[key]!
+      if !group.contains(where: \.orderSensitive) { group.sort { PipSettings.bytewise($0.text, $1.text) } }
+      out += group.map { Entry(key: key, text: $0.text) }
+    }
+    return out
+  }
+}

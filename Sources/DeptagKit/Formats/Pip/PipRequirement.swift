@@ -1,0 +1,269 @@
+/// One requirement line of a requirements file, canonicalized (pip-requirements.md §4, §7).
+struct PipRequirement: Equatable {
+  /// Identity for sorting and diffing: the normalized project name, else the URL or path.
+  var key: String
+  /// The canonical line, per-requirement options included.
+  var text: String
+  /// Lines of one project whose relative order pip may act on (per-requirement options, an
+  /// editable flag, a direct URL or path: pip takes such options from the first line, §5).
+  var orderSensitive: Bool
+  /// A local path or `file:` URL whose contents are not hashed.
+  var localContent: String?
+  /// Whether the project has a name pip knows before building (constraints need one).
+  var isNamed: Bool
+  var hasExtras: Bool
+}
+
+/// Builds `PipRequirement`s from the requirement part of a line (`parse_req_from_line`,
+/// `parse_editable` in pip's `req/constructors.py`).
+struct PipRequirementParser {
+  let line: LogicalLine
+  let file: String
+
+  func error(_ message: String, at index: String.Index) -> DeptagError {
+    DeptagError(message, at: line.location(of: index, file: file))
+  }
+
+  /// A non-editable requirement: `text` is the part before the first option word.
+  func requirement(_ text: Substring, options: [PipOption.Occurrence]) throws(DeptagError) -> PipRequirement {
+    var req = try parseTarget(text)
+    let suffix = try optionSuffix(options, allowHashes: true)
+    req.text += suffix
+    req.orderSensitive = req.orderSensitive || !suffix.isEmpty
+    return req
+  }
+
+  /// An `-e` requirement: `argument` is the option's value, starting at `start`.
+  func editable(_ argument: String, at start: String.Index, options: [PipOption.Occurrence]) throws(DeptagError) -> PipRequirement {
+    // pip 25.3+: `name[extras] @ URL ; marker` first (`_parse_direct_url_editable`).
+    if let direct = try? PEP508Requirement.parse(argument), let url = direct.url {
+      _ = url
+      return PipRequirement(
+        key: direct.normalizedName, text: "-e " + ShellWords.quote(compact(direct)) + (try optionSuffix(options, allowHashes: false)),
+        orderSensitive: true, localContent: url.lowercased().hasPrefix("file:") ? url : nil,
+        isNamed: true, hasExtras: !direct.extras.isEmpty)
+    }
+    let suffix = try optionSuffix(options, allowHashes: false)
+    if let scheme = Self.scheme(of: argument) {
+      let vcsURL = Self.vcsSchemes.contains(scheme) || scheme == "file"
+      // `_parse_pip_syntax_editable`: `git:` etc. get their `vcs+` prefix.
+      guard vcsURL || ["git", "hg", "svn", "bzr"].contains(where: { argument.lowercased().hasPrefix("\($0):") }) else {
+        throw error("'\(argument)' is not a valid editable requirement: it should be a path to a local project or a VCS URL (git+…, hg+…, svn+…, bzr+…)", at: start)
+      }
+      let egg = try eggFragment(argument, at: start)
+      if egg == nil && scheme != "file" {
+        throw error("could not detect the requirement name of '\(argument)'; name it with name @ URL", at: start)
+      }
+      return PipRequirement(
+        key: egg.map(ProjectName.normalize) ?? argument, text: "-e " + ShellWords.quote(argument) + suffix,
+        orderSensitive: true, localContent: scheme == "file" ? argument : nil, isNamed: egg != nil, hasExtras: false)
+    }
+    // A local project directory, with optional extras.
+    let (path, extras) = Self.stripExtras(argument)
+    let normalized = Self.normalizedLocalPath(path)
+    return PipRequirement(
+      key: normalized, text: "-e " + ShellWords.quote(normalized + Self.render(extras: extras)) + suffix,
+      orderSensitive: true, localContent: normalized, isNamed: false, hasExtras: !extras.isEmpty)
+  }
+
+  /// `name[extras]specs; marker`, or `name[extras]@url` without spaces when there is no marker.
+  private func compact(_ r: PEP508Requirement) -> String {
+    guard let url = r.url else { return r.canonical }
+    let head = r.normalizedName + Self.render(extras: r.extras)
+    if let marker = r.marker { return "\(head) @ \(url) ; \(marker)" }
+    return "\(head)@\(url)"
+  }
+
+  private func parseTarget(_ raw: Substring) throws(DeptagError) -> PipRequirement {
+    let isURL = Self.scheme(of: raw).map { Self.urlSchemes.contains($0) || Self.vcsSchemes.contains($0) } ?? false
+    // pip splits the marker off itself: at the first ";" for named lines, at "; " for bare URLs.
+    let separator = isURL ? "; " : ";"
+    var body = raw
+    var marker: String?
+    if let range = raw.firstRange(of: separator) {
+      body = raw[..<range.lowerBound]
+      let markerText = PythonText.strip(raw[range.upperBound...])
+      if !markerText.isEmpty {
+        do {
+          marker = try MarkerExpression.canonical(markerText)
+        } catch {
+          throw self.error("invalid marker: \(error.message)", at: index(markerText, error.offset))
+        }
+      }
+    }
+    body = PythonText.strip(body)
+    let markerSuffix = marker.map { " ; \($0)" } ?? ""
+    if isURL {
+      let url = String(body)
+      if let wheel = try wheelName(url, at: body.startIndex) {
+        return PipRequirement(key: wheel, text: url + markerSuffix, orderSensitive: true,
+          localContent: url.lowercased().hasPrefix("file:") ? url : nil, isNamed: true, hasExtras: false)
+      }
+      let egg = try eggFragment(url, at: body.startIndex)
+      return PipRequirement(
+        key: egg.map(ProjectName.normalize) ?? url, text: url + markerSuffix, orderSensitive: true,
+        localContent: url.lowercased().hasPrefix("file:") ? url : nil, isNamed: egg != nil, hasExtras: false)
+    }
+    let (pathPart, extras) = Self.stripExtras(String(body))
+    let looksLikePath = body.contains("/") || body.hasPrefix(".")
+    let archive = Self.isArchive(pathPart)
+    if archive {
+      // `_get_url_from_path`: "name @ …whl" whose part before "@" is no path is a PEP 508 line.
+      let parts = body.split(separator: "@", maxSplits: 1)
+      let pep508 = parts.count == 2 && !(parts[0].contains("/") || parts[0].hasPrefix("."))
+      if !pep508 {
+        let path = Self.normalizedLocalPath(pathPart)
+        let wheel = try wheelName(pathPart, at: body.startIndex)
+        return PipRequirement(
+          key: wheel ?? path, text: path + Self.render(extras: extras) + markerSuffix, orderSensitive: true,
+          localContent: path, isNamed: wheel != nil, hasExtras: !extras.isEmpty)
+      }
+    }
+    do {
+      let parsed = try PEP508Requirement.parse(body)
+      var canonical = parsed
+      if marker != nil { canonical.marker = marker }
+      let text = marker.map { _ in
+        parsed.url == nil
+          ? Self.withoutMarker(parsed) + "; " + marker!
+          : Self.withoutMarker(parsed) + " ; " + marker!
+      } ?? Self.withoutMarker(parsed)
+      return PipRequirement(
+        key: parsed.normalizedName, text: text, orderSensitive: parsed.url != nil,
+        localContent: parsed.url.flatMap { $0.lowercased().hasPrefix("file:") ? $0 : nil },
+        isNamed: true, hasExtras: !parsed.extras.isEmpty)
+    } catch {
+      if looksLikePath && !archive {
+        // A local project directory (pip checks the disk; deptag never does, see README).
+        let path = Self.normalizedLocalPath(pathPart)
+        return PipRequirement(
+          key: path, text: path + Self.render(extras: extras) + markerSuffix, orderSensitive: true,
+          localContent: path, isNamed: false, hasExtras: !extras.isEmpty)
+      }
+      if Self.containsEnvironmentVariable(body) {
+        // `${VAR}` is expanded by pip at install time; the line cannot be parsed before that,
+        // so it is hashed verbatim.
+        let name = body.prefix(while: { $0.isLetter || $0.isNumber || "._-".contains($0) })
+        return PipRequirement(
+          key: ProjectName.normalize(name), text: String(body) + markerSuffix, orderSensitive: true,
+          localContent: nil, isNamed: !name.isEmpty, hasExtras: false)
+      }
+      throw self.error("invalid requirement '\(body)': \(error.message)", at: index(body, error.offset))
+    }
+  }
+
+  private static func withoutMarker(_ r: PEP508Requirement) -> String {
+    var copy = r
+    copy.marker = nil
+    let head = r.normalizedName + render(extras: r.extras)
+    if let url = r.url { return "\(head) @ \(url)" }
+    _ = copy
+    return head + r.specifiers.joined(separator: ",")
+  }
+
+  private func index(_ text: Substring, _ offset: Int) -> String.Index {
+    text.utf8.index(text.startIndex, offsetBy: min(max(offset, 0), text.utf8.count))
+  }
+
+  /// `--hash` (a lower-cased set per line; pip ignores it on `-e` lines) and `--config-settings`
+  /// (sorted by key, repeated values of one key in order), as a canonical suffix.
+  private func optionSuffix(_ options: [PipOption.Occurrence], allowHashes: Bool) throws(DeptagError) -> String {
+    var out = ""
+    if allowHashes {
+      var hashes = Set<String>()
+      for o in options where o.option == .hash { hashes.insert(o.value.lowercased()) }
+      for h in hashes.sorted(by: PipSettings.bytewise) { out += " --hash=" + ShellWords.quote(h) }
+    }
+    var settings: [String: [String]] = [:]
+    for o in options where o.option == .configSettings {
+      let eq = o.value.firstIndex(of: "=")!
+      settings[String(o.value[..<eq]), default: []].append(String(o.value[o.value.index(after: eq)...]))
+    }
+    for key in settings.keys.sorted(by: PipSettings.bytewise) {
+      for value in settings[key]! { out += " --config-settings " + ShellWords.quote("\(key)=\(value)") }
+    }
+    return out
+  }
+
+  /// The `#egg=` project name (pip 26: it must be a bare project name).
+  private func eggFragment(_ url: String, at start: String.Index) throws(DeptagError) -> String? {
+    guard let range = url.firstRange(of: "#egg=") ?? url.firstRange(of: "&egg=") else { return nil }
+    let value = url[range.upperBound...].prefix(while: { $0 != "&" })
+    guard ProjectName.isValid(value) else {
+      throw error("invalid '#egg=\(value)' fragment: pip 26 requires a bare project name (write 'name @ URL' for extras or versions)", at: start)
+    }
+    return String(value)
+  }
+
+  /// The normalized project name of a wheel file name, nil when `url` names no wheel.
+  private func wheelName(_ url: String, at start: String.Index) throws(DeptagError) -> String? {
+    var path = url[...]
+    if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<cut] }
+    let fileName = path.split(separator: "/").last ?? path
+    guard fileName.lowercased().hasSuffix(".whl") else { return nil }
+    let parts = fileName.dropLast(4).split(separator: "-")
+    guard parts.count == 5 || parts.count == 6, ProjectName.isValid(parts[0]) else {
+      throw error("invalid wheel file name '\(fileName)'", at: start)
+    }
+    return ProjectName.normalize(parts[0])
+  }
+
+  static let urlSchemes: Set<String> = ["http", "https", "file", "ftp"]
+  static let vcsSchemes: Set<String> = [
+    "git", "git+http", "git+https", "git+ssh", "git+git", "git+file",
+    "hg+file", "hg+http", "hg+https", "hg+ssh", "hg+static-http",
+    "svn", "svn+ssh", "svn+http", "svn+https", "svn+svn", "svn+file",
+    "bzr+http", "bzr+https", "bzr+ssh", "bzr+sftp", "bzr+ftp", "bzr+lp", "bzr+file",
+  ]
+
+  /// `name.split(":", 1)[0].lower()` when there is a colon (pip's `is_url` test).
+  static func scheme<S: StringProtocol>(of text: S) -> String? {
+    guard let colon = text.firstIndex(of: ":") else { return nil }
+    return text[..<colon].lowercased()
+  }
+
+  static func containsEnvironmentVariable<S: StringProtocol>(_ text: S) -> Bool {
+    guard let open = text.firstRange(of: "${") else { return false }
+    let rest = text[open.upperBound...]
+    guard let close = rest.firstIndex(of: "}") else { return false }
+    let name = rest[..<close]
+    return !name.isEmpty && name.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+  }
+
+  /// pip's `is_archive_file` (with its `.tar.*` aware `splitext`).
+  static func isArchive(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return [".zip", ".whl", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma", ".tar.gz", ".tgz", ".tar"]
+      .contains { lower.hasSuffix($0) }
+  }
+
+  /// `_strip_extras`: a trailing `[…]` is the extras of a path.
+  static func stripExtras(_ text: String) -> (String, [String]) {
+    guard text.hasSuffix("]"), let open = text.lastIndex(of: "["), open > text.startIndex else { return (text, []) }
+    let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+    guard !inner.isEmpty, !inner.contains("]") else { return (text, []) }
+    let extras = Set(inner.split(separator: ",").map { ProjectName.normalize($0.trimmingCharacters()) }.filter { !$0.isEmpty })
+    return (String(text[..<open]), extras.sorted(by: PipSettings.bytewise))
+  }
+
+  static func render(extras: [String]) -> String {
+    extras.isEmpty ? "" : "[" + extras.joined(separator: ",") + "]"
+  }
+
+  /// A local path, lexically normalized, still spelled so that pip sees a path (`./x`).
+  static func normalizedLocalPath(_ path: String) -> String {
+    let normalized = LexicalPath.normalize(path)
+    if normalized.hasPrefix(".") || normalized.contains("/") { return normalized }
+    return "./" + normalized
+  }
+}
+
+extension Substring {
+  /// ASCII-whitespace trim, for small values such as extras.
+  func trimmingCharacters() -> Substring {
+    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    return self.drop(while: isBlank).reversed().drop(while: isBlank).reversed().isEmpty
+      ? self[endIndex...]
+      : self[(firstIndex(where: { !isBlank($0) })!)...(lastIndex(where: { !isBlank($0) })!)]
+  }
+}

@@ -1,0 +1,124 @@
+/// The global options of a requirements file folded into the state pip ends up with
+/// (pip-requirements.md §2, §8): the index list after every `-i`/`--extra-index-url`/`--no-index`,
+/// the binary and release-control sets after their mutual exclusions, and the set-like options.
+/// Options pip applies in order are applied in order here; the rendering writes them back so
+/// that pip reading the canonical file reaches the same state.
+struct PipSettings: Equatable {
+  /// `--no-index` was seen (sticky: later index options are ignored).
+  var noIndex = false
+  /// The index list still starts with the implicit PyPI (no `--index-url` yet).
+  var usesDefaultIndex = true
+  /// Explicit index URLs: with `usesDefaultIndex == false` the first is the `--index-url`.
+  var indexURLs: [String] = []
+  /// `--find-links`, in order (pip takes only the first on each line).
+  var findLinks: [String] = []
+  var noBinary: Set<String> = []
+  var onlyBinary: Set<String> = []
+  var allReleases: Set<String> = []
+  var onlyFinal: Set<String> = []
+  var pre = false
+  var preferBinary = false
+  var requireHashes = false
+  var noRequireHashes = false
+  var trustedHosts: Set<String> = []
+  var features: Set<String> = []
+
+  /// `handle_option_line` for one option-only line, in pip's order within a line.
+  mutating func applyOptionLine(_ options: [PipOption.Occurrence]) {
+    func values(_ option: PipOption) -> [String] { options.filter { $0.option == option }.map(\.value) }
+    if options.contains(where: { $0.option == .requireHashes }) { requireHashes = true }
+    if options.contains(where: { $0.option == .noRequireHashes }) { noRequireHashes = true }
+    features.formUnion(values(.useFeature))
+    if options.contains(where: { $0.option == .noIndex }) {
+      noIndex = true
+      usesDefaultIndex = false
+      indexURLs = []
+    }
+    if !noIndex, let index = values(.indexURL).last {  // optparse "store": the last one wins
+      usesDefaultIndex = false
+      indexURLs = [index]
+    }
+    if !noIndex { indexURLs += values(.extraIndexURL) }
+    if let link = values(.findLinks).first { findLinks.append(link) }
+    if options.contains(where: { $0.option == .pre }) { pre = true }
+    if options.contains(where: { $0.option == .preferBinary }) { preferBinary = true }
+    trustedHosts.formUnion(values(.trustedHost))
+  }
+
+  /// `FormatControl.handle_mutual_excludes` / `ReleaseControl.handle_mutual_excludes`: these run
+  /// as optparse callbacks on the finder's shared object while a line is parsed, so they apply on
+  /// requirement lines too, in file order.
+  mutating func applyCallback(_ occurrence: PipOption.Occurrence) {
+    switch occurrence.option {
+    case .noBinary: Self.mutualExclude(occurrence.value, target: &noBinary, other: &onlyBinary)
+    case .onlyBinary: Self.mutualExclude(occurrence.value, target: &onlyBinary, other: &noBinary)
+    case .allReleases: Self.mutualExclude(occurrence.value, target: &allReleases, other: &onlyFinal)
+    case .onlyFinal: Self.mutualExclude(occurrence.value, target: &onlyFinal, other: &allReleases)
+    default: break
+    }
+  }
+
+  static func isCallback(_ option: PipOption) -> Bool {
+    [.noBinary, .onlyBinary, .allReleases, .onlyFinal].contains(option)
+  }
+
+  private static func mutualExclude(_ value: String, target: inout Set<String>, other: inout Set<String>) {
+    var new = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    while let all = new.firstIndex(of: ":all:") {
+      other.removeAll()
+      target = [":all:"]
+      new.removeSubrange(...all)
+      if !new.contains(":none:") { return }
+    }
+    for name in new {
+      if name == ":none:" {
+        target.removeAll()
+        continue
+      }
+      let normalized = ProjectName.normalize(name)
+      other.remove(normalized)
+      target.insert(normalized)
+    }
+  }
+
+  /// The canonical option lines, each an entry keyed by its option name.
+  var entries: [Entry] {
+    var out: [Entry] = []
+    func add(_ option: String, _ value: String? = nil) {
+      out.append(Entry(key: option, text: value.map { "\(option) \(ShellWords.quote($0))" } ?? option))
+    }
+    if noIndex {
+      add("--no-index")
+    } else {
+      for (i, url) in indexURLs.enumerated() {
+        add(i == 0 && !usesDefaultIndex ? "--index-url" : "--extra-index-url", url)
+      }
+    }
+    for link in findLinks { add("--find-links", link) }
+    for host in trustedHosts.sorted(by: Self.bytewise) { add("--trusted-host", host) }
+    Self.renderPair("--no-binary", noBinary, "--only-binary", onlyBinary, into: add)
+    Self.renderPair("--all-releases", allReleases, "--only-final", onlyFinal, into: add)
+    if pre { add("--pre") }
+    if preferBinary { add("--prefer-binary") }
+    if requireHashes { add("--require-hashes") }
+    if noRequireHashes { add("--no-require-hashes") }
+    for feature in features.sorted(by: Self.bytewise) { add("--use-feature", feature) }
+    return out
+  }
+
+  /// Writes two mutually exclusive sets so that reading them back in order rebuilds them:
+  /// the side holding `:all:` first (it clears both), then the names.
+  private static func renderPair(
+    _ firstName: String, _ first: Set<String>, _ secondName: String, _ second: Set<String>,
+    into add: (String, String?) -> Void
+  ) {
+    let ordered = second.contains(":all:") ? [(secondName, second), (firstName, first)] : [(firstName, first), (secondName, second)]
+    for (name, set) in ordered where set.contains(":all:") { add(name, ":all:") }
+    for (name, set) in ordered {
+      let names = set.subtracting([":all:"]).sorted(by: bytewise)
+      if !names.isEmpty { add(name, names.joined(separator: ",")) }
+    }
+  }
+
+  static func bytewise(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+}

@@ -1,0 +1,99 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads inputs from the file system with POSIX calls: regular files only, checked before any
+/// byte is read (a FIFO or `/dev/zero` is refused, never opened for reading), and never more than
+/// `InputLimits.maximumBytes`.
+public struct FileSystemReader: SourceReader {
+  public init() {}
+
+  public func entryType(at path: String) -> FileEntryType {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .regularFile
+    case S_IFDIR: return .directory
+    default: return .other
+    }
+  }
+
+  public func absolutePath(_ path: String) -> String {
+    if path.hasPrefix("/") { return LexicalPath.normalize(path) }
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return LexicalPath.normalize(path) }
+    let cwd = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    return LexicalPath.join(cwd, path)
+  }
+
+  public func read(path: String) throws(DeptagError) -> SourceFile {
+    switch entryType(at: path) {
+    case .regularFile: break
+    case .directory: throw DeptagError("\(path): is a directory, not a manifest file")
+    case .other: throw DeptagError("\(path): not a regular file; refusing to read it")
+    case .missing: throw DeptagError("\(path): \(Self.lastErrorText())")
+    }
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
+    guard fd >= 0 else { throw DeptagError("\(path): \(Self.lastErrorText())") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      throw DeptagError("\(path): not a regular file; refusing to read it")
+    }
+    guard Int(info.st_size) <= InputLimits.maximumBytes else {
+      throw DeptagError("\(path): larger than \(InputLimits.maximumBytes >> 20) MiB; refusing to read it")
+    }
+    let bytes = try Self.readAll(fd: fd, name: path)
+    return SourceFile(path: path, bytes: bytes)
+  }
+
+  /// Reads standard input up to the size cap; an endless stream is cut off at the cap and refused.
+  public func readStandardInput() throws(DeptagError) -> SourceFile {
+    SourceFile(path: "<stdin>", bytes: try Self.readAll(fd: 0, name: "<stdin>"))
+  }
+
+  private static func readAll(fd: Int32, name: String) throws(DeptagError) -> [UInt8] {
+    var result: [UInt8] = []
+    let chunk = 1 << 16
+    var buffer = [UInt8](repeating: 0, count: chunk)
+    while true {
+      if result.count > InputLimits.maximumBytes {
+        throw DeptagError("\(name): larger than \(InputLimits.maximumBytes >> 20) MiB; refusing to read it")
+      }
+      let n = buffer.withUnsafeMutableBytes { Glue.read(fd, $0.baseAddress, chunk) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        if errno == EAGAIN {  // an O_NONBLOCK descriptor with nothing yet: wait for data
+          var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+          _ = poll(&p, 1, -1)
+          continue
+        }
+        throw DeptagError("\(name): \(lastErrorText())")
+      }
+      if n == 0 { break }
+      result.append(contentsOf: buffer[0..<n])
+    }
+    return result
+  }
+
+  static func lastErrorText() -> String {
+    String(cString: strerror(errno)).lowercased()
+  }
+}
+
+/// Disambiguates the POSIX `read` from the protocol requirement of the same name.
+private enum Glue {
+  static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+      return Glibc.read(fd, buffer, count)
+    #elseif canImport(Musl)
+      return Musl.read(fd, buffer, count)
+    #else
+      return Darwin.read(fd, buffer, count)
+    #endif
+  }
+}

@@ -1,0 +1,66 @@
+/// Turns the paths a user names into loaded manifests: kind detection by name, `--type`,
+/// `-` for standard input, and directory discovery (PRODUCT.md, "Input, errors, exit status").
+public struct ManifestLoader: Sendable {
+  public var reader: any SourceReader
+
+  public init(reader: any SourceReader = FileSystemReader()) {
+    self.reader = reader
+  }
+
+  /// Loads every manifest named by `paths` (none means `.`). `type` overrides detection for
+  /// files and standard input; directories contribute their exactly-named manifests.
+  public func load(paths: [String], type: ManifestKind?) throws(DeptagError) -> LoadedManifests {
+    var result = LoadedManifests()
+    for path in paths.isEmpty ? ["."] : paths {
+      result.append(try load(path: path, type: type))
+    }
+    return result
+  }
+
+  /// Loads one named path.
+  public func load(path: String, type: ManifestKind?) throws(DeptagError) -> LoadedManifests {
+    if path == "-" {
+      guard let type else { throw DeptagError("reading standard input ('-') needs --type") }
+      return try load(try reader.readStandardInput(), kind: type)
+    }
+    switch reader.entryType(at: path) {
+    case .directory:
+      return try loadDirectory(path)
+    case .regularFile:
+      guard let kind = type ?? KindDetection.kind(forPath: path) else {
+        throw DeptagError(
+          "\(path): cannot tell the manifest kind from the file name; name it with --type (\(Self.typeNames))"
+        )
+      }
+      return try load(try reader.read(path: path), kind: kind)
+    case .other, .missing:
+      _ = try reader.read(path: path)  // throws the precise reason
+      throw DeptagError("\(path): cannot be read")
+    }
+  }
+
+  private func loadDirectory(_ directory: String) throws(DeptagError) -> LoadedManifests {
+    var result = LoadedManifests()
+    for name in KindDetection.directoryManifestNames {
+      let path = directory == "." ? name : LexicalPath.join(directory, name)
+      guard reader.entryType(at: path) == .regularFile,
+        let kind = KindDetection.kind(forPath: path)
+      else { continue }
+      result.append(try load(try reader.read(path: path), kind: kind))
+    }
+    if result.manifests.isEmpty {
+      let names = KindDetection.directoryManifestNames.joined(separator: ", ")
+      throw DeptagError("\(directory): no manifest found (looked for \(names))")
+    }
+    return result
+  }
+
+  private func load(_ source: SourceFile, kind: ManifestKind) throws(DeptagError) -> LoadedManifests {
+    guard let format = FormatRegistry.format(for: kind) else {
+      throw DeptagError("\(source.path): no reader for kind '\(kind.rawValue)'")
+    }
+    return try format.load(source, reader: reader)
+  }
+
+  static var typeNames: String { ManifestKind.selectable.map(\.rawValue).joined(separator: ", ") }
+}

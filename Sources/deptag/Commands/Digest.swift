@@ -1,0 +1,47 @@
+import ArgumentParser
+import DeptagKit
+
+extension Deptag {
+  /// `deptag digest [PATH…]`: the short digest of all given manifests together.
+  struct Digest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Print the digest of the given manifests.",
+      discussion: """
+        With no PATH, reads the manifests in the current directory. A directory contributes the \
+        files named exactly requirements.txt (and the other manifest names deptag knows) directly \
+        inside it. '-' reads standard input and needs --type.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Number of hex characters to print (4–64).")
+    var length: Int = DigestFraming.defaultLength
+
+    @Option(name: .customLong("with"), help: ArgumentHelp("Also hash this file's bytes (repeatable).", valueName: "file"))
+    var withFiles: [String] = []
+
+    @Option(help: ArgumentHelp("Also hash this text (repeatable).", valueName: "text"))
+    var salt: [String] = []
+
+    @Argument(help: "Manifest files or directories ('-' for standard input).")
+    var paths: [String] = []
+
+    func validate() throws {
+      try input.validate(paths: paths)
+      guard DigestFraming.lengthRange.contains(length) else {
+        throw ValidationError("--length must be between 4 and 64")
+      }
+    }
+
+    func run() throws {
+      let request = DigestRequest(
+        paths: paths, type: input.type, length: length, withFiles: withFiles, salts: salt)
+      let result = try Terminal.reporting { () throws(DeptagError) in
+        try ManifestLoader().digest(request)
+      }
+      Terminal.report(result.loaded.warnings)
+      Terminal.writeStandardOutput(result.digest + "\n")
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import DeptagKit
+
+/// The `deptag` command: names Docker base images after what their dependencies mean.
+@main
+struct Deptag: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "deptag",
+    abstract: "Name Docker base images after what their dependencies mean.",
+    discussion: """
+      Reads requirements files, reduces them to a canonical form and hashes that to a short \
+      digest, so a base image is rebuilt exactly when what it installs changes.
+
+      Exit status: 0 success, 1 bad input or I/O error, 64 usage error.
+      """,
+    version: "0.1.0",
+    subcommands: [Digest.self, Normalize.self]
+  )
+}

@@ -1,0 +1,65 @@
+import Testing
+
+@testable import DeptagKit
+
+/// The framing is frozen: these bytes and digests may only change with a format-version bump.
+@Suite struct DigestFramingTests {
+  static func manifest(_ kind: ManifestKind, _ text: String) -> Manifest {
+    Manifest(kind: kind, path: "ignored/\(text.count)", settings: [], entries: [], canonicalText: text)
+  }
+
+  @Test func framedBytesAreExactlyThePinnedLayout() {
+    let input = DigestInput(
+      manifests: [Self.manifest(.pipConstraints, "b<2\n"), Self.manifest(.pip, "a==1\n")],
+      withFiles: [Array("zz".utf8), Array("a".utf8)], salts: ["py3.12", "", "arm64"])
+    let expected =
+      "deptag-canonical-v1\n" + "pip\n5\na==1\n" + "pip-constraints\n4\nb<2\n" + "with\n1\na" + "with\n2\nzz"
+      + "salt\n5\narm64" + "salt\n6\npy3.12"
+    #expect(String(decoding: DigestFraming.framedBytes(input), as: UTF8.self) == expected)
+  }
+
+  /// Checked independently with `printf 'deptag-canonical-v1\npip\n5\na==1\n' | sha256sum`.
+  @Test func goldenDigestOfOneManifest() {
+    let input = DigestInput(manifests: [Self.manifest(.pip, "a==1\n")])
+    #expect(DigestFraming.fullDigest(input) == "9db33277db6f79544da7b7a5c41b3c9679d695ca57c5dade6117f0e94b0402e3")
+    #expect(DigestFraming.digest(input) == String("9db33277db6f79544da7b7a5c41b3c9679d695ca57c5dade6117f0e94b0402e3".prefix(12)))
+    #expect(DigestFraming.digest(input, length: 4).count == 4)
+    #expect(DigestFraming.digest(input, length: 64) == "9db33277db6f79544da7b7a5c41b3c9679d695ca57c5dade6117f0e94b0402e3")
+  }
+
+  @Test func emptyInputIsJustTheVersionLine() {
+    #expect(DigestFraming.framedBytes(DigestInput(manifests: [])) == Array("deptag-canonical-v1\n".utf8))
+    #expect(DigestFraming.fullDigest(DigestInput(manifests: [])) == "ed9a9f3aa815cf35c18e157572a914a44bfb8b5a2e1a2e220e4a84d11e36da14")
+  }
+
+  @Test func pathsAreNotHashed() {
+    var a = Self.manifest(.pip, "x\n")
+    var b = a
+    a.path = "one/requirements.txt"
+    b.path = "two/requirements-dev.txt"
+    #expect(DigestFraming.digest(DigestInput(manifests: [a])) == DigestFraming.digest(DigestInput(manifests: [b])))
+  }
+
+  @Test func manifestOrderDoesNotMatterButKindDoes() {
+    let x = Self.manifest(.pip, "x\n"), y = Self.manifest(.pip, "y\n")
+    #expect(DigestFraming.digest(DigestInput(manifests: [x, y])) == DigestFraming.digest(DigestInput(manifests: [y, x])))
+    let c = Self.manifest(.pipConstraints, "x\n")
+    #expect(DigestFraming.digest(DigestInput(manifests: [x])) != DigestFraming.digest(DigestInput(manifests: [c])))
+  }
+
+  @Test func lengthPrefixPreventsConcatenationCollisions() {
+    let split = DigestInput(manifests: [Self.manifest(.pip, "a\n"), Self.manifest(.pip, "b\n")])
+    let joined = DigestInput(manifests: [Self.manifest(.pip, "a\nb\n")])
+    #expect(DigestFraming.digest(split) != DigestFraming.digest(joined))
+  }
+
+  @Test func saltsAndWithFilesChangeTheDigestAndEmptySaltsDoNot() {
+    let base = DigestInput(manifests: [Self.manifest(.pip, "a\n")])
+    let salted = DigestInput(manifests: [Self.manifest(.pip, "a\n")], salts: ["x"])
+    let emptySalt = DigestInput(manifests: [Self.manifest(.pip, "a\n")], salts: [""])
+    let with = DigestInput(manifests: [Self.manifest(.pip, "a\n")], withFiles: [Array("x".utf8)])
+    #expect(DigestFraming.digest(base) != DigestFraming.digest(salted))
+    #expect(DigestFraming.digest(base) == DigestFraming.digest(emptySalt))
+    #expect(DigestFraming.digest(with) != DigestFraming.digest(salted))
+  }
+}
