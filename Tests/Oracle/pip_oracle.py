@@ -61,6 +61,8 @@ first line of a project (reference §5).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import logging
 import os
@@ -85,7 +87,6 @@ except ImportError as exc:  # pragma: no cover - reported to the caller
 
 from pip._vendor.requests.adapters import BaseAdapter
 
-os.environ.clear()
 
 
 def _fresh_install_command():
@@ -176,6 +177,24 @@ def _canonical_binary_set(values) -> list[str]:
     return sorted(values or ())
 
 
+def _read(path, session, finder, options, command, reqdir):
+    """pip's parse, as `RequirementCommand.get_requirements` does it for `-r path`."""
+    requirements, constraints = [], []
+    for parsed in parse_requirements(path, session=session, finder=finder, options=options):
+        ireq = install_req_from_parsed_requirement(
+            parsed,
+            isolated=options.isolated_mode,
+            user_supplied=True,
+            config_settings=(
+                parsed.options.get("config_settings") if parsed.options else None
+            ),
+        )
+        number, _, filename = (parsed.line_source or "").replace("line ", "", 1).partition(" of ")
+        where = f"{_rel(os.path.abspath(filename), reqdir)}:{number}"
+        (constraints if parsed.constraint else requirements).append(requirement_view(ireq, where))
+    return requirements, constraints
+
+
 def read_file(path: str) -> dict:
     view = {
         "file": path,
@@ -196,20 +215,10 @@ def read_file(path: str) -> dict:
     finder = command._build_package_finder(options=options, session=session)
     reqdir = os.path.dirname(os.path.abspath(path))
     try:
-        for parsed in parse_requirements(path, session=session, finder=finder, options=options):
-            ireq = install_req_from_parsed_requirement(
-                parsed,
-                isolated=options.isolated_mode,
-                user_supplied=True,
-                config_settings=(
-                    parsed.options.get("config_settings") if parsed.options else None
-                ),
-            )
-            line = (parsed.line_source or "").replace("line ", "", 1)
-            number, _, filename = line.partition(" of ")
-            where = f"{_rel(filename, reqdir)}:{number}"
-            target = view["constraints"] if parsed.constraint else view["requirements"]
-            target.append(requirement_view(ireq, where))
+        # optparse prints a usage line to stderr before pip turns its error into an exception.
+        with contextlib.redirect_stderr(io.StringIO()):
+            view["requirements"], view["constraints"] = _read(path, session, finder, options,
+                                                              command, reqdir)
     except BaseException as exc:  # noqa: BLE001 - every rejection is data
         if isinstance(exc, KeyboardInterrupt):
             raise

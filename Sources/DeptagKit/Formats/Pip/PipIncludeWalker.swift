@@ -69,7 +69,7 @@ struct PipIncludeWalker {
     if !requirementText.isEmpty {
       requirement = try parser.requirement(requirementText, options: options)
     } else if let editable = options.first(where: { $0.option == .editable }) {
-      requirement = try parser.editable(editable.value, at: editable.start, options: options)
+      requirement = try parser.editable(editable.value, at: editable.valueStart, options: options)
       if case .constraints = mode {
         throw DeptagError("editable requirements are not allowed as constraints", at: line.location(of: editable.start, file: file))
       }

@@ -77,6 +77,8 @@ enum PipOption: CaseIterable, Sendable {
     var value: String
     /// Where the option's word starts in the line.
     var start: String.Index
+    /// Where its value starts (the option's word for `--opt=value` and `-oVALUE`).
+    var valueStart: String.Index
   }
 
   /// Why an options part could not be parsed, and where.
@@ -101,9 +103,9 @@ enum PipOption: CaseIterable, Sendable {
         let option = try match(long: name, at: word.start)
         if option.takesValue {
           if let inlineValue {
-            result.append(Occurrence(option: option, value: inlineValue, start: word.start))
+            result.append(Occurrence(option: option, value: inlineValue, start: word.start, valueStart: word.start))
           } else if i < words.count {
-            result.append(Occurrence(option: option, value: words[i].value, start: word.start))
+            result.append(Occurrence(option: option, value: words[i].value, start: word.start, valueStart: words[i].start))
             i += 1
           } else {
             throw Failure(message: "\(name) option requires 1 argument", at: word.start)
@@ -112,7 +114,7 @@ enum PipOption: CaseIterable, Sendable {
           if inlineValue != nil {
             throw Failure(message: "\(option.longNames[0]) option does not take a value", at: word.start)
           }
-          result.append(Occurrence(option: option, value: "", start: word.start))
+          result.append(Occurrence(option: option, value: "", start: word.start, valueStart: word.start))
         }
       } else if text.hasPrefix("-") && text.count > 1 {
         let letter = text[text.index(after: text.startIndex)]
@@ -123,9 +125,9 @@ enum PipOption: CaseIterable, Sendable {
         }
         let rest = String(text.dropFirst(2))
         if !rest.isEmpty {
-          result.append(Occurrence(option: option, value: rest, start: word.start))
+          result.append(Occurrence(option: option, value: rest, start: word.start, valueStart: word.start))
         } else if i < words.count {
-          result.append(Occurrence(option: option, value: words[i].value, start: word.start))
+          result.append(Occurrence(option: option, value: words[i].value, start: word.start, valueStart: words[i].start))
           i += 1
         } else {
           throw Failure(message: "-\(letter) option requires 1 argument", at: word.start)

@@ -37,7 +37,6 @@ struct PipRequirementParser {
   func editable(_ argument: String, at start: String.Index, options: [PipOption.Occurrence]) throws(DeptagError) -> PipRequirement {
     // pip 25.3+: `name[extras] @ URL ; marker` first (`_parse_direct_url_editable`).
     if let direct = try? PEP508Requirement.parse(argument), let url = direct.url {
-      _ = url
       return PipRequirement(
         key: direct.normalizedName, text: "-e " + ShellWords.quote(compact(direct)) + (try optionSuffix(options, allowHashes: false)),
         orderSensitive: true, localContent: url.lowercased().hasPrefix("file:") ? url : nil,
@@ -121,15 +120,11 @@ struct PipRequirementParser {
     }
     do {
       let parsed = try PEP508Requirement.parse(body)
-      var canonical = parsed
-      if marker != nil { canonical.marker = marker }
-      let text = marker.map { _ in
-        parsed.url == nil
-          ? Self.withoutMarker(parsed) + "; " + marker!
-          : Self.withoutMarker(parsed) + " ; " + marker!
-      } ?? Self.withoutMarker(parsed)
+      // A URL needs a space before ";" (packaging ends a URL only at whitespace).
+      let separator = parsed.url == nil ? "; " : " ; "
       return PipRequirement(
-        key: parsed.normalizedName, text: text, orderSensitive: parsed.url != nil,
+        key: parsed.normalizedName, text: Self.withoutMarker(parsed) + (marker.map { separator + $0 } ?? ""),
+        orderSensitive: parsed.url != nil,
         localContent: parsed.url.flatMap { $0.lowercased().hasPrefix("file:") ? $0 : nil },
         isNamed: true, hasExtras: !parsed.extras.isEmpty)
     } catch {
@@ -152,12 +147,10 @@ struct PipRequirementParser {
     }
   }
 
+  /// `name[extras]specs` or `name[extras] @ url`: the marker is pip's to split, so the caller adds it.
   private static func withoutMarker(_ r: PEP508Requirement) -> String {
-    var copy = r
-    copy.marker = nil
     let head = r.normalizedName + render(extras: r.extras)
     if let url = r.url { return "\(head) @ \(url)" }
-    _ = copy
     return head + r.specifiers.joined(separator: ",")
   }
 
@@ -242,7 +235,7 @@ struct PipRequirementParser {
     guard text.hasSuffix("]"), let open = text.lastIndex(of: "["), open > text.startIndex else { return (text, []) }
     let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
     guard !inner.isEmpty, !inner.contains("]") else { return (text, []) }
-    let extras = Set(inner.split(separator: ",").map { ProjectName.normalize($0.trimmingCharacters()) }.filter { !$0.isEmpty })
+    let extras = Set(inner.split(separator: ",").map { ProjectName.normalize(PythonText.strip($0)) }.filter { !$0.isEmpty })
     return (String(text[..<open]), extras.sorted(by: PipSettings.bytewise))
   }
 
@@ -255,15 +248,5 @@ struct PipRequirementParser {
     let normalized = LexicalPath.normalize(path)
     if normalized.hasPrefix(".") || normalized.contains("/") { return normalized }
     return "./" + normalized
-  }
-}
-
-extension Substring {
-  /// ASCII-whitespace trim, for small values such as extras.
-  func trimmingCharacters() -> Substring {
-    let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    return self.drop(while: isBlank).reversed().drop(while: isBlank).reversed().isEmpty
-      ? self[endIndex...]
-      : self[(firstIndex(where: { !isBlank($0) })!)...(lastIndex(where: { !isBlank($0) })!)]
   }
 }

@@ -67,13 +67,13 @@ enum ShellWords {
     return words
   }
 
-  /// Quotes `word` so that `split` gives it back unchanged (shlex.quote).
+  /// Quotes `word` so that `split` gives it back unchanged. Only what `shlex.split` (not a
+  /// shell) treats specially needs quoting: whitespace, quotes and backslashes; and a leading `#`,
+  /// which pip's comment stripping would take for a comment after a space.
   static func quote(_ word: String) -> String {
-    let safe = word.unicodeScalars.allSatisfy { s in
-      s.properties.isAlphabetic && s.isASCII || ("0"..."9").contains(s)
-        || "@%+=:,./-_[]".unicodeScalars.contains(s)
-    }
-    if !word.isEmpty && safe { return word }
+    let plain = !word.isEmpty && word.first != "#"
+      && !word.unicodeScalars.contains { PythonText.isSpace($0) || $0 == "'" || $0 == "\"" || $0 == "\\" }
+    if plain { return word }
     return "'" + word.replacing("'", with: "'\"'\"'") + "'"
   }
 }

@@ -114,12 +114,22 @@ enum PEP508Bytes {
   }
 
   /// A short quotation of the text at `i` for error messages: `'…'` up to the next whitespace
-  /// (at most 40 bytes), or `end of text`.
+  /// (at most 40 bytes), control characters escaped, or `end of text`.
   static func found(_ bytes: [UInt8], at i: Int, end: Int) -> String {
     guard i < end else { return "end of text" }
     var j = i + 1
     while j < end, j - i < 40, whitespaceLength(bytes, at: j, end: end) == 0 { j += 1 }
     while j < end, bytes[j] & 0xC0 == 0x80 { j += 1 }  // never cut a character in half
-    return "'" + string(bytes, i..<j) + "'"
+    var quoted = "'"
+    for scalar in string(bytes, i..<j).unicodeScalars {
+      switch scalar {
+      case "\n": quoted += "\\n"
+      case "\t": quoted += "\\t"
+      case "\r": quoted += "\\r"
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F: quoted += "\\u{" + String(scalar.value, radix: 16) + "}"
+      default: quoted.unicodeScalars.append(scalar)
+      }
+    }
+    return quoted + "'"
   }
 }
