@@ -33,7 +33,7 @@ let package = Package(
     ),
     .testTarget(
       name: "deptagTests",
-      dependencies: ["DeptagKit"]
+      dependencies: ["deptag"]
     ),
   ],
   swiftLanguageModes: [.v6]
