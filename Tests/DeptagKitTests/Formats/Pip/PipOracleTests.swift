@@ -125,7 +125,9 @@ struct PipOracleTests {
     guard PipOracle.checkAvailable() else { return }
     let trips = try Self.roundTrips.get()
     let temporary = try TemporaryDirectory("deptag-pip-variants")
-    defer { temporary.remove() }
+    // DEPTAG_KEEP_VARIANTS=1 keeps the generated files for a look.
+    let keep = ProcessInfo.processInfo.environment["DEPTAG_KEEP_VARIANTS"] == "1"
+    defer { if keep { print("pip variants kept in \(temporary.url.path)") } else { temporary.remove() } }
     let copies = SourceCopies(root: temporary.url)
 
     struct Case {
@@ -160,6 +162,7 @@ struct PipOracleTests {
     let answers = try PipOracle.compare(cases.map { ($0.original, $0.path) })
     var originalDigests: [String: Result<String, DeptagError>] = [:]
     var tally = (same: 0, different: 0, rejected: 0, surprising: 0)
+    var notes: [String] = []
     for (item, answer) in zip(cases, answers) {
       let label = "\(item.file) [\(item.mutation.rawValue)] \(item.changed)"
       let originalDigest = originalDigests[item.original] ?? Deptag.digest(item.original)
@@ -167,6 +170,7 @@ struct PipOracleTests {
       let variantDigest = Deptag.digest(item.path)
       guard answer.b.ok else {
         tally.rejected += 1
+        notes.append("rejected by pip: \(label): \(answer.b.error?.prefix(160) ?? "")")
         #expect(
           variantDigest.failureValue != nil,
           "\(label): pip rejects the variant (\(answer.b.error ?? "")) but deptag accepts it")
@@ -180,11 +184,17 @@ struct PipOracleTests {
       }
       if answer.equivalent == true {
         tally.same += 1
-        if !item.mutation.meantToKeepMeaning { tally.surprising += 1 }
+        if !item.mutation.meantToKeepMeaning {
+          tally.surprising += 1
+          notes.append("pip reads it as the original: \(label)")
+        }
         #expect(new == old, "\(label): pip reads it as the original, deptag's digest changed")
       } else {
         tally.different += 1
-        if item.mutation.meantToKeepMeaning { tally.surprising += 1 }
+        if item.mutation.meantToKeepMeaning {
+          tally.surprising += 1
+          notes.append("pip reads it differently: \(label): \(answer.difference?.prefix(200) ?? "")")
+        }
         #expect(
           new != old,
           "\(label): pip reads it differently (\(answer.difference ?? "")), deptag's digest is the same")
@@ -192,6 +202,7 @@ struct PipOracleTests {
     }
     print(
       "pip variants: \(cases.count) generated, \(tally.same) same meaning, \(tally.different) different, \(tally.rejected) rejected by pip, \(tally.surprising) where pip's verdict differs from the mutation's intent"
+        + notes.map { "\n  \($0)" }.joined()
     )
   }
 }
@@ -472,8 +483,12 @@ enum PipVariants {
         guard let range = specifierRange(rest), let parts = clauses(rest[range]),
           let replacement = body(parts)
         else { return nil }
+        // Keep the space that separates the specifier from options and comments.
+        let region = rest[range]
+        let leading = region.prefix(while: { $0 == " " || $0 == "\t" })
+        let trailing = String(region.reversed().prefix(while: { $0 == " " || $0 == "\t" }))
         var copy = rest
-        copy.replaceSubrange(range, with: replacement)
+        copy.replaceSubrange(range, with: leading + replacement + trailing)
         return indent + name + copy
       }
     }
