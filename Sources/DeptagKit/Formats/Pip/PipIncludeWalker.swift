@@ -87,6 +87,11 @@ struct PipIncludeWalker {
     if let hash = options.first(where: { $0.option == .hash }) {
       warnings.append(Diagnostic(.warning, "--hash on a line without a requirement is ignored (as pip ignores it)", at: line.location(of: hash.start, file: file)))
     }
+    for host in options where host.option == .trustedHost {
+      if let problem = PipSettings.trustedHostProblem(host.value) {
+        throw DeptagError(problem, at: line.location(of: host.valueStart, file: file))
+      }
+    }
     settings.applyOptionLine(options)
   }
 

@@ -35,6 +35,9 @@ struct PipRequirementParser {
 
   /// An `-e` requirement: `argument` is the option's value, starting at `start`.
   func editable(_ argument: String, at start: String.Index, options: [PipOption.Occurrence]) throws(DeptagError) -> PipRequirement {
+    guard !argument.isEmpty else {
+      throw error("'' is not a valid editable requirement: it should be a path to a local project or a VCS URL", at: start)
+    }
     // pip 25.3+: `name[extras] @ URL ; marker` first (`_parse_direct_url_editable`).
     if let direct = try? PEP508Requirement.parse(argument), let url = direct.url {
       return PipRequirement(
@@ -128,7 +131,9 @@ struct PipRequirementParser {
         localContent: parsed.url.flatMap { $0.lowercased().hasPrefix("file:") ? $0 : nil },
         isNamed: true, hasExtras: !parsed.extras.isEmpty)
     } catch {
-      if looksLikePath && !archive {
+      // Only something that can be a file-system path: pip would otherwise fail on it too (a URL of
+      // another scheme, text with spaces).
+      if looksLikePath && !archive && !body.contains("://") && !body.unicodeScalars.contains(where: PythonText.isSpace) {
         // A local project directory (pip checks the disk; deptag never does, see README).
         let path = Self.normalizedLocalPath(pathPart)
         return PipRequirement(
@@ -202,10 +207,12 @@ struct PipRequirementParser {
   }
 
   static let urlSchemes: Set<String> = ["http", "https", "file", "ftp"]
+  /// `vcs.all_schemes` of pip 26.3 (plain `git:`/`svn:` are not among them: pip only rewrites
+  /// them for `-e`).
   static let vcsSchemes: Set<String> = [
-    "git", "git+http", "git+https", "git+ssh", "git+git", "git+file",
+    "git+http", "git+https", "git+ssh", "git+git", "git+file",
     "hg+file", "hg+http", "hg+https", "hg+ssh", "hg+static-http",
-    "svn", "svn+ssh", "svn+http", "svn+https", "svn+svn", "svn+file",
+    "svn+ssh", "svn+http", "svn+https", "svn+svn", "svn+file",
     "bzr+http", "bzr+https", "bzr+ssh", "bzr+sftp", "bzr+ftp", "bzr+lp", "bzr+file",
   ]
 

@@ -120,5 +120,29 @@ struct PipSettings: Equatable {
     }
   }
 
+  /// `PipSession.add_trusted_host` via `parse_netloc`: a host part is required, a port is a
+  /// number from 0 to 65535.
+  static func trustedHostProblem(_ value: String) -> String? {
+    var netloc = Substring(value)
+    if let at = netloc.lastIndex(of: "@") { netloc = netloc[netloc.index(after: at)...] }
+    var host: Substring
+    var port: Substring?
+    if netloc.hasPrefix("["), let close = netloc.firstIndex(of: "]") {
+      host = netloc[netloc.index(after: netloc.startIndex)..<close]
+      let rest = netloc[netloc.index(after: close)...]
+      if rest.hasPrefix(":") { port = rest.dropFirst() }
+    } else if let colon = netloc.lastIndex(of: ":") {
+      host = netloc[..<colon]
+      port = netloc[netloc.index(after: colon)...]
+    } else {
+      host = netloc
+    }
+    if host.isEmpty { return "trusted host '\(value)' must include a host part" }
+    if let port, !port.isEmpty, Int(port).map({ !(0...65535).contains($0) }) ?? true {
+      return "trusted host '\(value)' has an invalid port"
+    }
+    return nil
+  }
+
   static func bytewise(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
 }

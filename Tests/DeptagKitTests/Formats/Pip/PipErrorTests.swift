@@ -29,6 +29,15 @@ import Testing
     Case(input: "-e git+https://h/r.git\n", position: "1:4", contains: "requirement name"),
     Case(input: "a\u{0}b\n", position: "1:2", contains: "NUL"),
     Case(input: "https://h/bad.whl\n", position: "1:1", contains: "wheel"),
+    // Found by the pip oracle: inputs pip 26.3 rejects.
+    Case(input: "-e ''\n", position: "1:4", contains: "not a valid editable"),
+    Case(input: "@ https://h/x\n", position: "1:1", contains: "invalid requirement"),
+    Case(input: "ssh://h/r#egg=x\n", position: "1:4", contains: "invalid requirement"),
+    Case(input: "git://h/r.git#egg=x\n", position: "1:4", contains: "invalid requirement"),
+    Case(input: "svn://h/r#egg=x\n", position: "1:4", contains: "invalid requirement"),
+    Case(input: "--trusted-host ''\n", position: "1:16", contains: "host part"),
+    Case(input: "--trusted-host :80\n", position: "1:16", contains: "host part"),
+    Case(input: "--trusted-host h:http\n", position: "1:16", contains: "port"),
   ]
 
   @Test(arguments: cases) func reportsPosition(_ c: Case) {
