@@ -93,6 +93,13 @@ enum PipOption: CaseIterable, Sendable {
   static func parse(_ words: [ShellWords.Word]) throws(Failure) -> [Occurrence] {
     var result: [Occurrence] = []
     var i = 0
+    /// The value glued to the option (`--opt=v`, `-ov`), else the next word.
+    func value(for option: PipOption, spelled: String, glued: String?, at word: ShellWords.Word) throws(Failure) -> Occurrence {
+      if let glued { return Occurrence(option: option, value: glued, start: word.start, valueStart: word.start) }
+      guard i < words.count else { throw Failure(message: "\(spelled) option requires 1 argument", at: word.start) }
+      i += 1
+      return Occurrence(option: option, value: words[i - 1].value, start: word.start, valueStart: words[i - 1].start)
+    }
     while i < words.count {
       let word = words[i]
       let text = word.value
@@ -102,18 +109,10 @@ enum PipOption: CaseIterable, Sendable {
         let (name, inlineValue) = splitInline(text)
         let option = try match(long: name, at: word.start)
         if option.takesValue {
-          if let inlineValue {
-            result.append(Occurrence(option: option, value: inlineValue, start: word.start, valueStart: word.start))
-          } else if i < words.count {
-            result.append(Occurrence(option: option, value: words[i].value, start: word.start, valueStart: words[i].start))
-            i += 1
-          } else {
-            throw Failure(message: "\(name) option requires 1 argument", at: word.start)
-          }
+          result.append(try value(for: option, spelled: name, glued: inlineValue, at: word))
+        } else if inlineValue != nil {
+          throw Failure(message: "\(option.longNames[0]) option does not take a value", at: word.start)
         } else {
-          if inlineValue != nil {
-            throw Failure(message: "\(option.longNames[0]) option does not take a value", at: word.start)
-          }
           result.append(Occurrence(option: option, value: "", start: word.start, valueStart: word.start))
         }
       } else if text.hasPrefix("-") && text.count > 1 {
@@ -124,14 +123,7 @@ enum PipOption: CaseIterable, Sendable {
           throw Failure(message: "no such option: \(spelled)\(why)", at: word.start)
         }
         let rest = String(text.dropFirst(2))
-        if !rest.isEmpty {
-          result.append(Occurrence(option: option, value: rest, start: word.start, valueStart: word.start))
-        } else if i < words.count {
-          result.append(Occurrence(option: option, value: words[i].value, start: word.start, valueStart: words[i].start))
-          i += 1
-        } else {
-          throw Failure(message: "-\(letter) option requires 1 argument", at: word.start)
-        }
+        result.append(try value(for: option, spelled: "-\(letter)", glued: rest.isEmpty ? nil : rest, at: word))
       }
       // Anything else is a stray positional word, which optparse leaves over and pip drops.
     }

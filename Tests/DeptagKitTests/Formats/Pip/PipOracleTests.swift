@@ -144,7 +144,7 @@ struct PipOracleTests {
       let path = TestLocations.corpusPath(file)
       guard let text = PipVariants.decode(try Data(contentsOf: URL(fileURLWithPath: path)))
       else { continue }
-      var generator = PipVariants.SeededGenerator(seed: PipVariants.stableHash(file))
+      var generator = SeededGenerator(seed: PipVariants.stableHash(file))
       for mutation in PipVariants.Mutation.allCases {
         guard let variant = PipVariants.apply(mutation, to: text, using: &generator),
           variant != text
@@ -251,19 +251,6 @@ enum PipVariants {
         return true
       default: return false
       }
-    }
-  }
-
-  /// SplitMix64: the same variants on every machine and run.
-  struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
     }
   }
 

@@ -5,7 +5,7 @@ import Testing
 /// Junk never crashes or hangs the reader: it is accepted or refused with a positioned error.
 @Suite struct PipRobustnessTests {
   @Test func randomBytesEndCleanly() {
-    var rng = PipPropertyTests.Generator(state: 2024)
+    var rng = SeededGenerator(seed: 2024)
     let alphabet = Array("abcXYZ019 =<>!~;@#[],.-_'\"\\\t\n\r$/{}()*+:".utf8)
     for round in 0..<3000 {
       let count = Int.random(in: 0..<120, using: &rng)
