@@ -9,10 +9,19 @@ public struct ManifestLoader: Sendable {
 
   /// Loads every manifest named by `paths` (none means `.`). `type` overrides detection for
   /// files and standard input; directories contribute their exactly-named manifests.
+  /// A file named twice (or reached both directly and through a directory, or as the same
+  /// constraints file of two inputs) counts once.
   public func load(paths: [String], type: ManifestKind?) throws(DeptagError) -> LoadedManifests {
     var result = LoadedManifests()
+    var seen = Set<String>()
     for path in paths.isEmpty ? ["."] : paths {
-      result.append(try load(path: path, type: type))
+      let loaded = try load(path: path, type: type)
+      for manifest in loaded.manifests {
+        let identity = manifest.path == "<stdin>" ? "<stdin>" : reader.absolutePath(manifest.path)
+        if seen.insert("\(manifest.kind.rawValue) \(identity)").inserted { result.manifests.append(manifest) }
+      }
+      for input in loaded.inputs where !result.inputs.contains(input) { result.inputs.append(input) }
+      for warning in loaded.warnings where !result.warnings.contains(warning) { result.warnings.append(warning) }
     }
     return result
   }
