@@ -11,9 +11,10 @@ struct Deptag: ParsableCommand {
       Reads requirements files, reduces them to a canonical form and hashes that to a short \
       digest, so a base image is rebuilt exactly when what it installs changes.
 
-      Exit status: 0 success, 1 bad input or I/O error, 64 usage error.
+      Exit status: 0 success, 1 bad input or I/O error, 64 usage error; with \
+      `decide --exit-code`: 0 none, 10 incremental, 11 base.
       """,
     version: "0.1.0",
-    subcommands: [Digest.self, Normalize.self]
+    subcommands: [Digest.self, Normalize.self, Diff.self, Decide.self, Snapshot.self]
   )
 }

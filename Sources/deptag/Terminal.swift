@@ -39,8 +39,27 @@ enum Terminal {
     fputs(text, stderr)
   }
 
-  private static let useColour: Bool =
-    isatty(2) == 1 && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"
+  /// How a diff line is coloured on a terminal.
+  enum Style {
+    case added, removed, changed
+  }
+
+  /// `text` in the colour of `style` when stdout is a terminal and colour is allowed.
+  static func paint(_ text: String, _ style: Style) -> String {
+    guard isatty(1) == 1 && allowsColour else { return text }
+    let code =
+      switch style {
+      case .added: "32"
+      case .removed: "31"
+      case .changed: "33"
+      }
+    return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+
+  private static let allowsColour: Bool =
+    getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"
+
+  private static let useColour: Bool = isatty(2) == 1 && allowsColour
 
   private static func append(_ diagnostic: Diagnostic, to text: inout String) {
     let place = diagnostic.location.map { "\($0)" } ?? "deptag"

@@ -18,11 +18,7 @@ extension Deptag {
     @Option(help: "Number of hex characters to print (4–64).")
     var length: Int = DigestFraming.defaultLength
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("Also hash this file's bytes (repeatable).", valueName: "file"))
-    var withFiles: [String] = []
-
-    @Option(help: ArgumentHelp("Also hash this text (repeatable).", valueName: "text"))
-    var salt: [String] = []
+    @OptionGroup var extra: ExtraInputOptions
 
     @Argument(help: "Manifest files or directories ('-' for standard input).")
     var paths: [String] = []
@@ -36,7 +32,7 @@ extension Deptag {
 
     func run() throws {
       let request = DigestRequest(
-        paths: paths, type: input.type, length: length, withFiles: withFiles, salts: salt)
+        paths: paths, type: input.type, length: length, withFiles: extra.withFiles, salts: extra.salt)
       let result = try Terminal.reporting { () throws(DeptagError) in
         try ManifestLoader().digest(request)
       }

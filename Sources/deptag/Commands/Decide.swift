@@ -1,0 +1,79 @@
+import ArgumentParser
+import DeptagKit
+
+extension Deptag {
+  /// `deptag decide OLD NEW`: none, incremental or base, and why.
+  struct Decide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Decide whether the base image needs no rebuild, an incremental one, or a full one.",
+      discussion: """
+        Prints none, incremental or base on the first line of stdout and the reasons on stderr, \
+        one per line. OLD and NEW are manifest files of one kind or directories. A missing or \
+        unreadable OLD means base. With --exit-code the exit status carries the answer: \
+        0 none, 10 incremental, 11 base.
+        """
+    )
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var extra: ExtraInputOptions
+
+    @Flag(help: "Print one JSON object with the action, both digests and every change.")
+    var json = false
+
+    @Flag(help: "Exit 0 for none, 10 for incremental, 11 for base.")
+    var exitCode = false
+
+    @Option(help: "With a snapshot as OLD: how many incremental builds may stack before a full rebuild.")
+    var maxChain: Int = Decider.defaultMaxChain
+
+    @Argument(help: "The previous manifest file or directory.")
+    var old: String
+
+    @Argument(help: "The current manifest file or directory.")
+    var new: String
+
+    func validate() throws {
+      try input.validate(paths: [old, new])
+      guard maxChain >= 0 else { throw ValidationError("--max-chain must be 0 or more") }
+    }
+
+    func run() throws {
+      let loader = ManifestLoader()
+      var oldSide = DecisionSide(manifests: [:])
+      var oldIsSnapshot = false
+      var unreadable: DeptagError?
+      do {
+        (oldSide, oldIsSnapshot) = try loader.previousSide(path: old, type: input.type)
+      } catch {
+        unreadable = error
+      }
+      let newSide = try Terminal.reporting { () throws(DeptagError) in
+        oldIsSnapshot
+          ? try loader.currentSide(paths: [new], type: input.type, extras: extra.extras)
+          : try loader.decisionSide(path: new, type: input.type, extras: extra.extras, anonymousRoot: true)
+      }
+      var decision = Decider.decide(old: oldSide, new: newSide, maxChain: maxChain)
+      if let unreadable {
+        decision.action = .base
+        decision.chain = 0
+        let place = unreadable.location.map { "\($0): " } ?? ""
+        decision.reasons = [DecisionReason(.base, "previous state unreadable: \(place)\(unreadable.message)")]
+      }
+      let newDigest = DigestFraming.digest(DigestInput(manifests: Array(newSide.manifests.values)))
+      let oldDigest = unreadable == nil ? oldSide.manifestDigest : nil
+      if json {
+        Terminal.writeStandardOutput(DecisionJSON.decision(decision, oldDigest: oldDigest, newDigest: newDigest).serialized(pretty: true) + "\n")
+      } else {
+        Terminal.writeStandardOutput(decision.action.rawValue + "\n")
+        Terminal.writeStandardError(decision.reasons.map { "\($0)\n" }.joined())
+      }
+      if exitCode {
+        switch decision.action {
+        case .none: break
+        case .incremental: throw ExitCode(10)
+        case .base: throw ExitCode(11)
+        }
+      }
+    }
+  }
+}
