@@ -133,3 +133,47 @@ import Testing
       """)
   }
 }
+
+/// `deptag decide --since REV` against a temporary git repository.
+@Suite struct SinceTests {
+  static func git(_ arguments: [String], in dir: URL) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", "-c", "commit.gpgsign=false"] + arguments
+    process.currentDirectoryURL = dir
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0, "git \(arguments)")
+  }
+
+  @Test func comparesWithTheCommittedManifestsIncludesToo() throws {
+    let dir = try CLIRunner.directory(["requirements.txt": "-r base.txt\na==1\n", "base.txt": "b\n"])
+    try Self.git(["init", "-q"], in: dir)
+    try Self.git(["add", "."], in: dir)
+    try Self.git(["commit", "-q", "-m", "one"], in: dir)
+    #expect(try CLIRunner.run(["decide", "--since", "HEAD"], in: dir).stdout == "none\n")
+    try Data("c\n".utf8).write(to: dir.appendingPathComponent("base.txt"))
+    let changed = try CLIRunner.run(["decide", "--since", "HEAD"], in: dir)
+    #expect(changed.stdout == "base\n")
+    #expect(changed.stderr.contains("b removed"))
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("svc"), withIntermediateDirectories: true)
+    try Data("x\n".utf8).write(to: dir.appendingPathComponent("svc/requirements.txt"))
+    let added = try CLIRunner.run(["decide", "--exit-code", "--since", "HEAD", "svc"], in: dir)
+    #expect(added.status == 11)
+    #expect(added.stderr.contains("pip manifest appeared"))
+  }
+
+  @Test func unknownRevisionsAndNonRepositoriesAreErrors() throws {
+    let dir = try CLIRunner.directory(["requirements.txt": "a\n"])
+    let outside = try CLIRunner.run(["decide", "--since", "HEAD"], in: dir)
+    #expect(outside.status == 1)
+    #expect(outside.stderr.contains("git repository"))
+    try Self.git(["init", "-q"], in: dir)
+    let unknown = try CLIRunner.run(["decide", "--since", "no-such-rev"], in: dir)
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("unknown revision"))
+    #expect(try CLIRunner.run(["decide", "only-one-path"], in: dir).status == 64)
+  }
+}

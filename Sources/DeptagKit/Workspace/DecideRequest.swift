@@ -18,8 +18,8 @@ extension ManifestLoader {
 
   /// The current state of `paths` for a snapshot or a decision against one: one path is keyed
   /// relative to itself (as `decisionSide`), several by their paths as given.
-  public func currentSide(paths: [String], type: ManifestKind?, extras: ExtraInputs) throws(DeptagError) -> DecisionSide {
-    if paths.count <= 1 { return try decisionSide(path: paths.first ?? ".", type: type, extras: extras) }
+  public func currentSide(paths: [String], type: ManifestKind?, extras: ExtraInputs, keyedAsGiven: Bool = false) throws(DeptagError) -> DecisionSide {
+    if paths.count <= 1 && !keyedAsGiven { return try decisionSide(path: paths.first ?? ".", type: type, extras: extras) }
     let loaded = try load(paths: paths, type: type)
     var manifests: [String: Manifest] = [:]
     for manifest in loaded.manifests { manifests[LexicalPath.normalize(manifest.path)] = manifest }
@@ -34,6 +34,27 @@ extension ManifestLoader {
     var side = try decisionSide(path: path, type: type, anonymousRoot: true)
     side.extrasDigest = nil  // plain manifests do not record their --with/--salt inputs
     return (side, false)
+  }
+
+  /// The state of `paths` at a git revision, keyed as `currentSide` keys the working tree's: a
+  /// manifest absent at the revision is simply missing there, so it counts as new.
+  public static func sideAtRevision(_ revision: String, paths: [String], type: ManifestKind?) throws(DeptagError) -> DecisionSide {
+    let git = ManifestLoader(reader: try GitRevisionReader(revision: revision))
+    let roots = paths.isEmpty ? ["."] : paths
+    var present: [String] = []
+    for path in roots {
+      switch git.reader.entryType(at: path) {
+      case .missing: continue
+      case .directory:
+        let names = KindDetection.directoryManifestNames
+        if names.allSatisfy({ git.reader.entryType(at: LexicalPath.join(path, $0)) != .regularFile }) { continue }
+      default: break
+      }
+      present.append(path)
+    }
+    if present.isEmpty { return DecisionSide(manifests: [:]) }
+    if roots.count == 1 { return try git.decisionSide(path: present[0], type: type) }
+    return try git.currentSide(paths: present, type: type, extras: ExtraInputs(), keyedAsGiven: true)
   }
 
   /// A snapshot of `paths`, its chain counted from `previous` (PRODUCT.md, "The decider").

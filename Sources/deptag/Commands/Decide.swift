@@ -26,32 +26,43 @@ extension Deptag {
     @Option(help: "With a snapshot as OLD: how many incremental builds may stack before a full rebuild.")
     var maxChain: Int = Decider.defaultMaxChain
 
-    @Argument(help: "The previous manifest file or directory.")
-    var old: String
+    @Option(help: ArgumentHelp("Compare with the manifests as they were at this git revision.", valueName: "rev"))
+    var since: String?
 
-    @Argument(help: "The current manifest file or directory.")
-    var new: String
+    @Argument(help: "OLD NEW: the previous state (a manifest, a directory or a snapshot) and the current one; with --since, the paths to compare (default: .).")
+    var paths: [String] = []
 
     func validate() throws {
-      try input.validate(paths: [old, new])
+      if since == nil && paths.count != 2 {
+        throw ValidationError("decide takes OLD and NEW (or --since REV [PATH…])")
+      }
+      try input.validate(paths: paths)
       guard maxChain >= 0 else { throw ValidationError("--max-chain must be 0 or more") }
     }
 
     func run() throws {
       let loader = ManifestLoader()
       var oldSide = DecisionSide(manifests: [:])
-      var oldIsSnapshot = false
+      var keyedLikeSnapshot = since != nil
       var unreadable: DeptagError?
-      do {
-        (oldSide, oldIsSnapshot) = try loader.previousSide(path: old, type: input.type)
-      } catch {
-        unreadable = error
+      if let since {
+        oldSide = try Terminal.reporting { () throws(DeptagError) in
+          try ManifestLoader.sideAtRevision(since, paths: paths, type: input.type)
+        }
+      } else {
+        do {
+          (oldSide, keyedLikeSnapshot) = try loader.previousSide(path: paths[0], type: input.type)
+        } catch {
+          unreadable = error
+        }
       }
+      let current = since != nil ? paths : [paths[1]]
       let newSide = try Terminal.reporting { () throws(DeptagError) in
-        oldIsSnapshot
-          ? try loader.currentSide(paths: [new], type: input.type, extras: extra.extras)
-          : try loader.decisionSide(path: new, type: input.type, extras: extra.extras, anonymousRoot: true)
+        keyedLikeSnapshot
+          ? try loader.currentSide(paths: current, type: input.type, extras: extra.extras, keyedAsGiven: current.count > 1)
+          : try loader.decisionSide(path: current[0], type: input.type, extras: extra.extras, anonymousRoot: true)
       }
+      if since != nil { oldSide.extrasDigest = nil }
       var decision = Decider.decide(old: oldSide, new: newSide, maxChain: maxChain)
       if let unreadable {
         decision.action = .base
