@@ -15,6 +15,6 @@ struct Deptag: ParsableCommand {
       `decide --exit-code`: 0 none, 10 incremental, 11 base.
       """,
     version: "0.1.0",
-    subcommands: [Digest.self, Normalize.self, Diff.self, Decide.self, Snapshot.self]
+    subcommands: [Digest.self, Normalize.self, Inputs.self, Diff.self, Decide.self, Snapshot.self]
   )
 }

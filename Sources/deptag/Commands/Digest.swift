@@ -20,6 +20,15 @@ extension Deptag {
 
     @OptionGroup var extra: ExtraInputOptions
 
+    @Option(help: ArgumentHelp("Write the digest to this file (atomically, only when it changed).", valueName: "file"))
+    var write: String?
+
+    @Option(help: ArgumentHelp("Exit 1 when this file does not hold the current digest (read-only).", valueName: "file"))
+    var check: String?
+
+    @Option(help: ArgumentHelp("With --write/--check: the NAME=value line of a dotenv or Makefile-include file.", valueName: "name"))
+    var `var`: String?
+
     @Argument(help: "Manifest files or directories ('-' for standard input).")
     var paths: [String] = []
 
@@ -28,6 +37,8 @@ extension Deptag {
       guard DigestFraming.lengthRange.contains(length) else {
         throw ValidationError("--length must be between 4 and 64")
       }
+      if write != nil && check != nil { throw ValidationError("--write and --check exclude each other") }
+      if `var` != nil && write == nil && check == nil { throw ValidationError("--var goes with --write or --check") }
     }
 
     func run() throws {
@@ -38,6 +49,23 @@ extension Deptag {
       }
       Terminal.report(result.loaded.warnings)
       Terminal.writeStandardOutput(result.digest + "\n")
+      if let write {
+        try Terminal.reporting { () throws(DeptagError) in
+          let existing = try? FileSystemReader().read(path: write)
+          let old = existing.map { String(decoding: $0.bytes, as: UTF8.self) }
+          let updated = TagFile.updating(old, digest: result.digest, variable: `var`)
+          if updated != old { try AtomicFile.write(Array(updated.utf8), to: write) }
+        }
+      }
+      if let check {
+        let existing = try? FileSystemReader().read(path: check)
+        let held = existing.flatMap { TagFile.value(in: String(decoding: $0.bytes, as: UTF8.self), variable: `var`) }
+        if held != result.digest {
+          let what = `var`.map { "\($0) in \(check)" } ?? check
+          Terminal.report([Diagnostic(.error, "\(what) is stale: it holds \(held ?? "no digest"), the digest is \(result.digest); run deptag digest --write \(check)\(`var`.map { " --var \($0)" } ?? "")")])
+          throw ExitCode.failure
+        }
+      }
     }
   }
 }
