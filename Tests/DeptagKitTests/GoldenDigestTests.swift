@@ -14,7 +14,12 @@ import Testing
   static let recording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
 
   /// Example manifests and the golden file holding their canonical text.
-  static let examples = [("Examples/python/requirements.txt", "python-requirements")]
+  static let examples = [
+    ("Examples/python/requirements.txt", "python-requirements"),
+    ("Examples/go", "go-module"),
+    ("Examples/maven/pom.xml", "maven-pom"),
+    ("Examples/node", "node"),
+  ]
 
   @Test(arguments: examples) func exampleCanonicalTextAndDigest(_ example: (String, String)) throws {
     let (path, name) = example

@@ -36,7 +36,7 @@ public struct LoadedManifests: Sendable, Hashable {
 
 /// The formats deptag knows, in detection order.
 public enum FormatRegistry {
-  public static let formats: [any ManifestFormat] = [PipFormat()]
+  public static let formats: [any ManifestFormat] = [PipFormat(), GoModFormat(), GoSumFormat(), GoWorkFormat(), MavenFormat(), NPMFormat(), NPMLockFormat()]
 
   /// The format that reads `kind`.
   public static func format(for kind: ManifestKind) -> (any ManifestFormat)? {

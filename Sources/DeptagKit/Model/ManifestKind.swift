@@ -5,9 +5,21 @@ public enum ManifestKind: String, Sendable, Hashable, CaseIterable, Comparable {
   case pip
   /// A pip constraints file reached through `-c`; never named by `--type`.
   case pipConstraints = "pip-constraints"
+  /// A go.mod file.
+  case gomod
+  /// A go.sum file.
+  case gosum
+  /// A go.work file.
+  case gowork
+  /// A Maven pom.xml.
+  case maven
+  /// A package.json.
+  case npm
+  /// A package-lock.json.
+  case npmLock = "npm-lock"
 
   /// Kinds a user may name with `--type`.
-  public static var selectable: [ManifestKind] { [.pip] }
+  public static var selectable: [ManifestKind] { [.pip, .gomod, .gosum, .gowork, .maven, .npm, .npmLock] }
 
   public static func < (lhs: ManifestKind, rhs: ManifestKind) -> Bool {
     lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)

@@ -1,0 +1,421 @@
+/// Writes the canonical POM (reference 2.12, PRODUCT.md principle 2): a valid POM with fixed
+/// placeholder coordinates for the project itself, holding only what can change what Maven
+/// downloads, interpolated, with defaults dropped and sets sorted; plus its settings and entries.
+struct PomCanonicalizer {
+  /// The project's own coordinates in every canonical POM: they are not semantic (reference 2.5).
+  static let placeholderGroupId = "deptag.placeholder"
+  static let placeholderArtifactId = "project"
+  static let placeholderVersion = "0"
+  static let defaultPluginGroupId = "org.apache.maven.plugins"
+  /// Properties of a jar/war POM with a parent that never name an artifact: dropped like any
+  /// unreferenced property (README, "How pom.xml is read").
+  static let buildOnlyProperties: Set<String> = [
+    "project.build.sourceEncoding", "project.reporting.outputEncoding", "maven.compiler.source",
+    "maven.compiler.target", "maven.compiler.release", "maven.compiler.encoding", "java.version",
+  ]
+
+  let path: String
+  let lines: LineMap
+  var settings: [Entry] = []
+  var entries: [Entry] = []
+  var warnings: [Diagnostic] = []
+
+  init(path: String, lines: LineMap) {
+    self.path = path
+    self.lines = lines
+  }
+
+  mutating func canonicalize(_ project: PomProject) throws(DeptagError) -> String {
+    let (path, lines) = (self.path, self.lines)
+    let fail = { (message: String, offset: Int) in DeptagError(message, at: lines.location(file: path, offset: offset)) }
+    let model = PomInterpolator.modelValues(project)
+    let projectProperties = PomInterpolator.propertyMap(project.section.properties)
+    let interpolator = PomInterpolator(properties: projectProperties, model: model, fail: fail)
+    // Maven interpolates every property, used or not: a cycle anywhere is an error (2.4).
+    for (_, value) in project.section.properties { _ = try interpolator.interpolate(value) }
+
+    var body: [XMLOut] = [.leaf("modelVersion", "4.0.0")]
+    if let parent = project.parent {
+      // 2.5: the parent's coordinates are semantic; relativePath is kept as given (2.3).
+      var fields: [XMLOut] = []
+      fields.append(optional: try interpolator.interpolate(parent.groupId).map { .leaf("groupId", $0) })
+      fields.append(optional: try interpolator.interpolate(parent.artifactId).map { .leaf("artifactId", $0) })
+      fields.append(optional: try interpolator.interpolate(parent.version).map { .leaf("version", $0) })
+      fields.append(optional: parent.relativePath.map { .leaf("relativePath", $0.value) })
+      let element = XMLOut.node("parent", fields)
+      settings.append(Entry(key: "parent", text: element.compact))
+      body.append(element)
+    }
+    body += [
+      .leaf("groupId", Self.placeholderGroupId), .leaf("artifactId", Self.placeholderArtifactId),
+      .leaf("version", Self.placeholderVersion),
+    ]
+    // 2.3: packaging defaults to jar; it selects the lifecycle plugins (2.7).
+    var packaging = try interpolator.interpolate(project.own["packaging"]) ?? ""
+    if packaging.isEmpty { packaging = "jar" }
+    settings.append(Entry(key: "packaging", text: "<packaging>\(XMLOut.escape(packaging))</packaging>"))
+    body.append(.leaf("packaging", packaging))
+
+    // 2.4: a pom-packaged POM keeps all its properties (child modules inherit them). A jar/war
+    // POM with a parent keeps them too, except build-only ones: the parent's own
+    // dependencyManagement and plugin versions may refer to them (Spring Boot's
+    // `<jackson.version>` override). Otherwise they are not semantic after interpolation.
+    let keepProperties: (String) -> Bool =
+      packaging == "pom" ? { _ in true }
+      : project.parent != nil ? { !Self.buildOnlyProperties.contains($0) } : { _ in false }
+    body += try section(
+      project.section, interpolator: interpolator, keepProperty: keepProperties, prefix: "", allowExtensions: true)
+
+    var profiles: [XMLOut] = []
+    for profile in project.profiles {
+      profiles.append(try self.profile(profile, project: project, model: model, projectProperties: projectProperties))
+    }
+    if !profiles.isEmpty { body.append(.node("profiles", profiles)) }
+
+    var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    text += "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+    for element in body { element.render(into: &text, depth: 1) }
+    text += "</project>\n"
+    return text
+  }
+
+  /// 2.6: every profile is semantic (activation depends on the build command), kept in
+  /// declaration order (active profiles are injected in that order, 2.2); its content follows the
+  /// top-level rules, interpolated with its own properties over the project's.
+  private mutating func profile(
+    _ profile: PomProfile, project: PomProject, model: [String: PomText], projectProperties: [String: PomText]
+  ) throws(DeptagError) -> XMLOut {
+    var properties = projectProperties
+    for (name, value) in PomInterpolator.propertyMap(profile.section.properties) { properties[name] = value }
+    let (path, lines) = (self.path, self.lines)
+    let interpolator = PomInterpolator(properties: properties, model: model) {
+      DeptagError($0, at: lines.location(file: path, offset: $1))
+    }
+    for (_, value) in profile.section.properties { _ = try interpolator.interpolate(value) }
+    let id = profile.id?.value ?? "default"
+    var fields: [XMLOut] = [.leaf("id", id)]
+    var activation: [XMLOut] = []
+    var groups: [(String, [XMLOut])] = []
+    for (path, value) in profile.activation {
+      let parts = path.split(separator: "/").map(String.init)
+      if parts.count == 1 {
+        if parts[0] == "activeByDefault" {
+          // Maven reads the boolean as Boolean.valueOf: only "true" (any case) is true.
+          if value.value.lowercased() == "true" { activation.append(.leaf("activeByDefault", "true")) }
+        } else {
+          activation.append(.leaf(parts[0], value.value))
+        }
+      } else if let index = groups.firstIndex(where: { $0.0 == parts[0] }) {
+        groups[index].1.append(.leaf(parts[1], value.value))
+      } else {
+        groups.append((parts[0], [.leaf(parts[1], value.value)]))
+      }
+    }
+    activation += groups.map { .node($0.0, $0.1) }
+    if !activation.isEmpty { fields.append(.node("activation", activation)) }
+    let head = XMLOut.node("profile", fields)
+    settings.append(Entry(key: "profile \(id)", text: head.compact))
+    fields += try section(
+      profile.section, interpolator: interpolator, keepProperty: { _ in true }, prefix: "profile \(id) ",
+      allowExtensions: false)
+    return .node("profile", fields)
+  }
+
+  /// The parts a project and a profile share, in canonical order.
+  private mutating func section(
+    _ section: PomSection, interpolator: PomInterpolator, keepProperty: (String) -> Bool, prefix: String,
+    allowExtensions: Bool
+  ) throws(DeptagError) -> [XMLOut] {
+    var out: [XMLOut] = []
+
+    // 2.9: modules are a set of relative paths; their POMs are not read (principle 7).
+    var modules: [String] = []
+    for module in section.modules {
+      let path = Self.modulePath(try interpolator.interpolate(module))
+      warnings.append(
+        Diagnostic(
+          .warning,
+          "module '\(path)' is not hashed: its POM counts only when given too (deptag digest pom.xml \(path == "." ? "" : path + "/")pom.xml), or with --with",
+          at: location(module.offset)))
+      if !modules.contains(path) { modules.append(path) }
+    }
+    modules.sort(by: Self.byteOrder)
+    for module in modules { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(module))</module>")) }
+    if !modules.isEmpty { out.append(.node("modules", modules.map { .leaf("module", $0) })) }
+
+    // 2.2: properties are a map (the last repeated name wins); kept raw for the children.
+    let properties = PomInterpolator.propertyMap(section.properties).filter { keepProperty($0.key) }
+    let names = properties.keys.sorted(by: Self.byteOrder)
+    for name in names {
+      settings.append(
+        Entry(key: "\(prefix)property \(name)", text: "<\(name)>\(XMLOut.escape(properties[name]!.value))</\(name)>"))
+    }
+    if !names.isEmpty { out.append(.node("properties", names.map { .leaf($0, properties[$0]!.value) })) }
+
+    // 2.2: managed entries: the first of a repeated key wins; BOM imports keep their order (the
+    // first import managing an artifact wins), ordinary entries are a set.
+    var managed: [(key: String, element: XMLOut, isImport: Bool)] = []
+    for dependency in section.managedDependencies {
+      let (key, element, isImport) = try self.dependency(dependency, interpolator: interpolator)
+      if let first = managed.first(where: { $0.key == key }) {
+        _ = first
+        warnings.append(
+          Diagnostic(
+            .warning, "managed dependency \(key) is declared twice; Maven uses the first declaration",
+            at: location(dependency.offset)))
+        continue
+      }
+      managed.append((key, element, isImport))
+    }
+    let ordinary = managed.filter { !$0.isImport }.sorted { Self.byteOrder($0.key, $1.key) }
+    let imports = managed.filter(\.isImport)
+    for item in ordinary { entries.append(Entry(key: "\(prefix)managed \(item.key)", text: item.element.compact)) }
+    for item in imports { entries.append(Entry(key: "\(prefix)import \(item.key)", text: item.element.compact)) }
+    if !managed.isEmpty {
+      out.append(.node("dependencyManagement", [.node("dependencies", (ordinary + imports).map(\.element))]))
+    }
+
+    // 2.2: dependencies keep declaration order; a repeated key: the last declaration wins at the
+    // first one's position.
+    let dependencies = try dependencyList(section.dependencies, interpolator: interpolator, what: "dependency")
+    for (key, element) in dependencies { entries.append(Entry(key: "\(prefix)\(key)", text: element.compact)) }
+    if !dependencies.isEmpty { out.append(.node("dependencies", dependencies.map(\.1))) }
+
+    // 2.8: repositories are semantic and ordered.
+    for (list, item) in [(section.repositories, "repository"), (section.pluginRepositories, "pluginRepository")] {
+      var elements: [XMLOut] = []
+      for repository in list {
+        let element = try self.repository(repository, name: item, interpolator: interpolator)
+        settings.append(
+          Entry(key: "\(prefix)\(item) \(try interpolator.interpolate(repository.id) ?? "")", text: element.compact))
+        elements.append(element)
+      }
+      if !elements.isEmpty { out.append(.node(item == "repository" ? "repositories" : "pluginRepositories", elements)) }
+    }
+
+    // 2.7: plugins, managed plugins, extensions and report plugins are sets keyed by
+    // groupId:artifactId; a repeated key: the last declaration wins.
+    var build: [XMLOut] = []
+    if allowExtensions {
+      let extensions = try pluginSet(
+        section.extensions, interpolator: interpolator, defaultGroup: nil, element: "extension")
+      for (key, element) in extensions { entries.append(Entry(key: "\(prefix)extension \(key)", text: element.compact)) }
+      if !extensions.isEmpty { build.append(.node("extensions", extensions.map(\.1))) }
+    }
+    let managedPlugins = try pluginSet(section.managedPlugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
+    for (key, element) in managedPlugins {
+      entries.append(Entry(key: "\(prefix)plugin-management \(key)", text: element.compact))
+    }
+    if !managedPlugins.isEmpty { build.append(.node("pluginManagement", [.node("plugins", managedPlugins.map(\.1))])) }
+    let plugins = try pluginSet(section.plugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
+    for (key, element) in plugins { entries.append(Entry(key: "\(prefix)plugin \(key)", text: element.compact)) }
+    if !plugins.isEmpty { build.append(.node("plugins", plugins.map(\.1))) }
+    if !build.isEmpty { out.append(.node("build", build)) }
+
+    var reporting: [XMLOut] = []
+    if let exclude = section.reportingExcludeDefaults, exclude.value.lowercased() == "true" {
+      reporting.append(.leaf("excludeDefaults", "true"))
+      settings.append(Entry(key: "\(prefix)reporting excludeDefaults", text: "<excludeDefaults>true</excludeDefaults>"))
+    }
+    let reportPlugins = try pluginSet(section.reportPlugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
+    for (key, element) in reportPlugins { entries.append(Entry(key: "\(prefix)report-plugin \(key)", text: element.compact)) }
+    if !reportPlugins.isEmpty { reporting.append(.node("plugins", reportPlugins.map(\.1))) }
+    if !reporting.isEmpty { out.append(.node("reporting", reporting)) }
+    return out
+  }
+
+  /// A dependency list in declaration order, a repeated key collapsed into the first position
+  /// with the last declaration's value (Maven's model normalizer, reference 2.2).
+  private mutating func dependencyList(
+    _ list: [PomDependency], interpolator: PomInterpolator, what: String
+  ) throws(DeptagError) -> [(String, XMLOut)] {
+    var order: [String] = []
+    var byKey: [String: XMLOut] = [:]
+    for dependency in list {
+      let (key, element, _) = try self.dependency(dependency, interpolator: interpolator)
+      if byKey[key] == nil {
+        order.append(key)
+      } else {
+        warnings.append(
+          Diagnostic(
+            .warning, "\(what) \(key) is declared twice; Maven uses the last declaration, at the first one's place",
+            at: location(dependency.offset)))
+      }
+      byKey[key] = element
+    }
+    return order.map { ($0, byKey[$0]!) }
+  }
+
+  /// One dependency: its identity key `groupId:artifactId[:type[:classifier]]`, its canonical
+  /// element (defaults dropped: type jar, scope compile, optional false, empty classifier,
+  /// reference 2.3; exclusions a sorted set), and whether it is a BOM import.
+  private func dependency(
+    _ d: PomDependency, interpolator: PomInterpolator
+  ) throws(DeptagError) -> (String, XMLOut, Bool) {
+    guard let groupId = try interpolator.interpolate(d.groupId), !groupId.isEmpty else {
+      throw error("dependency without a <groupId> (Maven rejects it too)", at: d.offset)
+    }
+    guard let artifactId = try interpolator.interpolate(d.artifactId), !artifactId.isEmpty else {
+      throw error("dependency without an <artifactId> (Maven rejects it too)", at: d.offset)
+    }
+    var type = try interpolator.interpolate(d.type) ?? ""
+    if type.isEmpty { type = "jar" }
+    let classifier = try interpolator.interpolate(d.classifier) ?? ""
+    var scope = try interpolator.interpolate(d.scope) ?? ""
+    if scope == "compile" { scope = "" }
+    let optional = (try interpolator.interpolate(d.optional))?.lowercased() == "true"
+    var key = "\(groupId):\(artifactId)"
+    if type != "jar" || !classifier.isEmpty { key += ":\(type)" }
+    if !classifier.isEmpty { key += ":\(classifier)" }
+
+    var fields: [XMLOut] = [.leaf("groupId", groupId), .leaf("artifactId", artifactId)]
+    fields.append(optional: try interpolator.interpolate(d.version).map { .leaf("version", $0) })
+    if type != "jar" { fields.append(.leaf("type", type)) }
+    if !classifier.isEmpty { fields.append(.leaf("classifier", classifier)) }
+    if !scope.isEmpty { fields.append(.leaf("scope", scope)) }
+    if optional { fields.append(.leaf("optional", "true")) }
+    fields.append(optional: try interpolator.interpolate(d.systemPath).map { .leaf("systemPath", $0) })
+    var exclusions: [(String?, String?)] = []
+    for exclusion in d.exclusions {
+      let pair = (try interpolator.interpolate(exclusion.groupId), try interpolator.interpolate(exclusion.artifactId))
+      if !exclusions.contains(where: { $0 == pair }) { exclusions.append(pair) }
+    }
+    exclusions.sort { Self.byteOrder("\($0.0 ?? ""):\($0.1 ?? "")", "\($1.0 ?? ""):\($1.1 ?? "")") }
+    if !exclusions.isEmpty {
+      fields.append(
+        .node(
+          "exclusions",
+          exclusions.map { pair in
+            var x: [XMLOut] = []
+            x.append(optional: pair.0.map { .leaf("groupId", $0) })
+            x.append(optional: pair.1.map { .leaf("artifactId", $0) })
+            return .node("exclusion", x)
+          }))
+    }
+    return (key, .node("dependency", fields), scope == "import" && type == "pom")
+  }
+
+  /// Plugins (or extensions) as a sorted set keyed by groupId:artifactId, the last of a repeated
+  /// key winning; configuration, executions and inherited are not semantic (2.7).
+  private mutating func pluginSet(
+    _ list: [PomPlugin], interpolator: PomInterpolator, defaultGroup: String?, element: String = "plugin"
+  ) throws(DeptagError) -> [(String, XMLOut)] {
+    var byKey: [String: XMLOut] = [:]
+    for plugin in list {
+      var groupId = try interpolator.interpolate(plugin.groupId) ?? ""
+      if groupId.isEmpty, let defaultGroup { groupId = defaultGroup }
+      guard let artifactId = try interpolator.interpolate(plugin.artifactId), !artifactId.isEmpty else {
+        throw error("\(element) without an <artifactId> (Maven rejects it too)", at: plugin.offset)
+      }
+      let key = "\(groupId):\(artifactId)"
+      var fields: [XMLOut] = []
+      if !groupId.isEmpty { fields.append(.leaf("groupId", groupId)) }
+      fields.append(.leaf("artifactId", artifactId))
+      fields.append(optional: try interpolator.interpolate(plugin.version).map { .leaf("version", $0) })
+      if (try interpolator.interpolate(plugin.extensions))?.lowercased() == "true" { fields.append(.leaf("extensions", "true")) }
+      // Plugin-level dependencies keep their order: they form the plugin's class path (2.2).
+      let dependencies = try dependencyList(plugin.dependencies, interpolator: interpolator, what: "plugin dependency")
+      if !dependencies.isEmpty { fields.append(.node("dependencies", dependencies.map(\.1))) }
+      if byKey[key] != nil {
+        warnings.append(
+          Diagnostic(.warning, "\(element) \(key) is declared twice; Maven uses the last declaration", at: location(plugin.offset)))
+      }
+      byKey[key] = .node(element, fields)
+    }
+    return byKey.keys.sorted(by: Self.byteOrder).map { ($0, byKey[$0]!) }
+  }
+
+  /// 2.8: id, url, layout and the release/snapshot policies; `name` is not semantic; defaults
+  /// (layout `default`, `enabled` true) are dropped.
+  private func repository(
+    _ r: PomRepository, name: String, interpolator: PomInterpolator
+  ) throws(DeptagError) -> XMLOut {
+    var fields: [XMLOut] = []
+    fields.append(optional: try interpolator.interpolate(r.id).map { .leaf("id", $0) })
+    fields.append(optional: try interpolator.interpolate(r.url).map { .leaf("url", $0) })
+    if let layout = try interpolator.interpolate(r.layout), !layout.isEmpty, layout != "default" {
+      fields.append(.leaf("layout", layout))
+    }
+    for (label, policy) in [("releases", r.releases), ("snapshots", r.snapshots)] {
+      guard let policy else { continue }
+      var p: [XMLOut] = []
+      if let enabled = try interpolator.interpolate(policy.enabled), enabled.lowercased() != "true" {
+        p.append(.leaf("enabled", "false"))
+      }
+      p.append(optional: try interpolator.interpolate(policy.updatePolicy).map { .leaf("updatePolicy", $0) })
+      p.append(optional: try interpolator.interpolate(policy.checksumPolicy).map { .leaf("checksumPolicy", $0) })
+      if !p.isEmpty { fields.append(.node(label, p)) }
+    }
+    return .node(name, fields)
+  }
+
+  /// 2.9: `./x` → `x`, `x/pom.xml` → `x`, `x/` → `x`.
+  static func modulePath(_ raw: String) -> String {
+    var path = LexicalPath.normalize(raw)
+    if path.hasSuffix("/pom.xml") { path = String(path.dropLast("/pom.xml".count)) }
+    if path == "pom.xml" { path = "." }
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+    return path
+  }
+
+  static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+  private func location(_ offset: Int) -> SourceLocation { lines.location(file: path, offset: offset) }
+
+  private func error(_ message: String, at offset: Int) -> DeptagError {
+    DeptagError(message, at: location(offset))
+  }
+}
+
+/// The canonical POM as a tree: a leaf holds text, a node holds elements.
+indirect enum XMLOut: Sendable, Hashable {
+  case leaf(String, String)
+  case node(String, [XMLOut])
+
+  /// Two-space indented, one element per line.
+  func render(into text: inout String, depth: Int) {
+    let indent = String(repeating: "  ", count: depth)
+    switch self {
+    case .leaf(let name, let value):
+      text += value.isEmpty ? "\(indent)<\(name)/>\n" : "\(indent)<\(name)>\(Self.escape(value))</\(name)>\n"
+    case .node(let name, let children):
+      if children.isEmpty {
+        text += "\(indent)<\(name)/>\n"
+        return
+      }
+      text += "\(indent)<\(name)>\n"
+      for child in children { child.render(into: &text, depth: depth + 1) }
+      text += "\(indent)</\(name)>\n"
+    }
+  }
+
+  /// On one line, as an entry's text.
+  var compact: String {
+    switch self {
+    case .leaf(let name, let value):
+      return value.isEmpty ? "<\(name)/>" : "<\(name)>\(Self.escape(value))</\(name)>"
+    case .node(let name, let children):
+      return children.isEmpty ? "<\(name)/>" : "<\(name)>" + children.map(\.compact).joined() + "</\(name)>"
+    }
+  }
+
+  static func escape(_ text: String) -> String {
+    guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+    var out = ""
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}
+
+extension Array where Element == XMLOut {
+  mutating func append(optional element: XMLOut?) {
+    if let element { append(element) }
+  }
+}

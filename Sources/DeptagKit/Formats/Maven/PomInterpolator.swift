@@ -1,0 +1,110 @@
+/// `${…}` interpolation from one POM, in Maven 3's order (reference 2.4): `project.*` / `pom.*`
+/// model values (the project's own coordinates, inherited from `<parent>` when absent, and
+/// `project.parent.*`), then the POM's `<properties>` (the last of a repeated name wins), then the
+/// legacy unprefixed model values (`${version}`). Resolution is recursive; a cycle is an error as
+/// in Maven ("recursive expression cycle"); anything unresolved (`${env.X}`, a property of an
+/// unseen parent, `${revision}` not defined here) stays literal, so that changing the literal
+/// still changes the digest. Results are cached, so each name is expanded once, and a value may
+/// not grow beyond `maximumLength` (properties doubling each other would otherwise grow
+/// exponentially, the "billion laughs" of properties).
+final class PomInterpolator {
+  static let maximumLength = 65_536
+
+  private let properties: [String: PomText]
+  private let model: [String: PomText]
+  private var cache: [String: String] = [:]
+  private var active: [String] = []
+  private let fail: (String, Int) -> DeptagError
+
+  init(properties: [String: PomText], model: [String: PomText], fail: @escaping (String, Int) -> DeptagError) {
+    self.properties = properties
+    self.model = model
+    self.fail = fail
+  }
+
+  /// Properties as Maven folds them: the last declaration of a name wins (reference 2.2).
+  static func propertyMap(_ list: [(name: String, value: PomText)]) -> [String: PomText] {
+    var map: [String: PomText] = [:]
+    for (name, value) in list { map[name] = value }
+    return map
+  }
+
+  /// The model values `${project.X}` can name: the project's own simple values, its groupId and
+  /// version inherited from the parent when absent, and `parent.*`.
+  static func modelValues(_ project: PomProject) -> [String: PomText] {
+    var model = project.own
+    if let parent = project.parent {
+      let fields: [(String, PomText?)] = [
+        ("groupId", parent.groupId), ("artifactId", parent.artifactId), ("version", parent.version),
+        ("relativePath", parent.relativePath),
+      ]
+      for (name, value) in fields {
+        guard let value else { continue }
+        model["parent.\(name)"] = value
+        if (name == "groupId" || name == "version") && model[name] == nil { model[name] = value }
+      }
+    }
+    return model
+  }
+
+  func interpolate(_ text: PomText) throws(DeptagError) -> String {
+    try expand(text.value, offset: text.offset)
+  }
+
+  func interpolate(_ text: PomText?) throws(DeptagError) -> String? {
+    guard let text else { return nil }
+    return try interpolate(text)
+  }
+
+  private func expand(_ value: String, offset: Int) throws(DeptagError) -> String {
+    let bytes = Array(value.utf8)
+    guard bytes.count >= 2, bytes.indices.dropLast().contains(where: { bytes[$0] == 0x24 && bytes[$0 + 1] == 0x7B })
+    else { return value }
+    var out: [UInt8] = []
+    var at = 0
+    while at < bytes.count {
+      guard bytes[at] == 0x24, at + 1 < bytes.count, bytes[at + 1] == 0x7B,
+        let close = bytes[(at + 2)...].firstIndex(of: 0x7D)
+      else {
+        out.append(bytes[at])
+        at += 1
+        continue
+      }
+      let name = String(decoding: bytes[(at + 2)..<close], as: UTF8.self)
+      if let resolved = try resolve(name, at: offset) {
+        out += Array(resolved.utf8)
+      } else {
+        out += bytes[at...close]
+      }
+      at = close + 1
+      if out.count > Self.maximumLength { break }
+    }
+    if out.count > Self.maximumLength {
+      throw fail("interpolated value longer than \(Self.maximumLength) bytes (properties expanding each other)", offset)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private func resolve(_ name: String, at offset: Int) throws(DeptagError) -> String? {
+    guard let (key, source) = lookup(name) else { return nil }
+    if let cached = cache[key] { return cached }
+    if active.contains(key) {
+      throw fail("recursive expression cycle: ${\(name)} refers back to itself (Maven rejects it too)", offset)
+    }
+    active.append(key)
+    defer { active.removeLast() }
+    let value = try expand(source.value, offset: source.offset)
+    cache[key] = value
+    return value
+  }
+
+  private func lookup(_ name: String) -> (String, PomText)? {
+    for prefix in ["project.", "pom."] where name.hasPrefix(prefix) {
+      let field = String(name.dropFirst(prefix.count))
+      if let value = model[field] { return ("model:" + field, value) }
+    }
+    if let value = properties[name] { return ("property:" + name, value) }
+    if let value = model[name] { return ("model:" + name, value) }
+    return nil
+  }
+}

@@ -1,0 +1,342 @@
+/// The parts of a POM that can change what Maven downloads, read from the XML tree as Maven 3.8.7
+/// reads the project's own POM: strictly. An element Maven's model does not know, inside a part
+/// deptag reads, is an error ("Malformed POM … Unrecognised tag", reference 2.10), and so is a
+/// singular element given twice ("Duplicated tag"). Parts that are never semantic (scm,
+/// developers, plugin configuration, …) are skipped whole, their content unchecked.
+/// Values are kept raw (trimmed, as Maven trims them, reference 2.4); interpolation happens when
+/// the canonical POM is written (`PomCanonicalizer`).
+struct PomText: Sendable, Hashable {
+  var value: String
+  /// Byte offset of the value (or of its element when empty), for error positions.
+  var offset: Int
+}
+
+struct PomDependency: Sendable {
+  var groupId: PomText?
+  var artifactId: PomText?
+  var version: PomText?
+  var type: PomText?
+  var classifier: PomText?
+  var scope: PomText?
+  var optional: PomText?
+  var systemPath: PomText?
+  var exclusions: [(groupId: PomText?, artifactId: PomText?, offset: Int)] = []
+  var offset: Int
+}
+
+struct PomPlugin: Sendable {
+  var groupId: PomText?
+  var artifactId: PomText?
+  var version: PomText?
+  var extensions: PomText?
+  var dependencies: [PomDependency] = []
+  var offset: Int
+}
+
+struct PomRepositoryPolicy: Sendable {
+  var enabled: PomText?
+  var updatePolicy: PomText?
+  var checksumPolicy: PomText?
+}
+
+struct PomRepository: Sendable {
+  var id: PomText?
+  var url: PomText?
+  var layout: PomText?
+  var releases: PomRepositoryPolicy?
+  var snapshots: PomRepositoryPolicy?
+  var offset: Int
+}
+
+/// What a project and a profile have in common (Maven's ModelBase plus the build parts).
+struct PomSection: Sendable {
+  var modules: [PomText] = []
+  /// In document order; a repeated name is resolved later (the last wins, reference 2.2).
+  var properties: [(name: String, value: PomText)] = []
+  var managedDependencies: [PomDependency] = []
+  var dependencies: [PomDependency] = []
+  var repositories: [PomRepository] = []
+  var pluginRepositories: [PomRepository] = []
+  var extensions: [PomPlugin] = []
+  var managedPlugins: [PomPlugin] = []
+  var plugins: [PomPlugin] = []
+  var reportingExcludeDefaults: PomText?
+  var reportPlugins: [PomPlugin] = []
+}
+
+struct PomProfile: Sendable {
+  var id: PomText?
+  /// `activation` flattened to (path, value) pairs in a fixed order, e.g. ("property/name", x).
+  var activation: [(String, PomText)] = []
+  var section = PomSection()
+  var offset: Int
+}
+
+struct PomParent: Sendable {
+  var groupId: PomText?
+  var artifactId: PomText?
+  var version: PomText?
+  var relativePath: PomText?
+  var offset: Int
+}
+
+struct PomProject: Sendable {
+  var parent: PomParent?
+  /// The project's own simple values (groupId, artifactId, version, packaging, name, …), for
+  /// `${project.*}`; not semantic by themselves.
+  var own: [String: PomText] = [:]
+  var section = PomSection()
+  var profiles: [PomProfile] = []
+}
+
+/// Reads a `PomProject` out of the XML tree.
+struct PomModelReader {
+  let path: String
+  let lines: LineMap
+
+  func read(_ root: XMLElement) throws(DeptagError) -> PomProject {
+    guard root.name == "project" else {
+      throw error("the root element must be <project>, not <\(root.name)>", at: root.offset)
+    }
+    var project = PomProject()
+    let fields = try self.fields(of: root, allowed: Self.projectFields)
+    for name in ["modelVersion", "groupId", "artifactId", "version", "packaging", "name", "description", "url", "inceptionYear"] {
+      if let element = fields[name] { project.own[name] = try text(element) }
+    }
+    if let parent = fields["parent"] {
+      let p = try self.fields(of: parent, allowed: ["groupId", "artifactId", "version", "relativePath"])
+      project.parent = PomParent(
+        groupId: try p["groupId"].map(text), artifactId: try p["artifactId"].map(text),
+        version: try p["version"].map(text), relativePath: try p["relativePath"].map(text), offset: parent.offset)
+    }
+    project.section = try section(fields, build: Self.buildFields)
+    if let profiles = fields["profiles"] {
+      for element in try items(of: profiles, named: "profile") {
+        project.profiles.append(try profile(element))
+      }
+    }
+    return project
+  }
+
+  private func profile(_ element: XMLElement) throws(DeptagError) -> PomProfile {
+    let fields = try self.fields(of: element, allowed: Self.profileFields)
+    var profile = PomProfile(offset: element.offset)
+    profile.id = try fields["id"].map(text)
+    if let activation = fields["activation"] {
+      let a = try self.fields(of: activation, allowed: ["activeByDefault", "jdk", "os", "property", "file"])
+      for name in ["activeByDefault", "jdk"] {
+        if let e = a[name] { profile.activation.append((name, try text(e))) }
+      }
+      let groups: [(String, Set<String>, [String])] = [
+        ("os", ["name", "family", "arch", "version"], ["name", "family", "arch", "version"]),
+        ("property", ["name", "value"], ["name", "value"]),
+        ("file", ["missing", "exists"], ["missing", "exists"]),
+      ]
+      for (group, allowed, order) in groups {
+        guard let e = a[group] else { continue }
+        let g = try self.fields(of: e, allowed: allowed)
+        for name in order {
+          if let v = g[name] { profile.activation.append(("\(group)/\(name)", try text(v))) }
+        }
+      }
+    }
+    profile.section = try section(fields, build: Self.profileBuildFields)
+    return profile
+  }
+
+  private func section(_ fields: [String: XMLElement], build buildFields: Set<String>) throws(DeptagError) -> PomSection {
+    var section = PomSection()
+    if let modules = fields["modules"] {
+      section.modules = try items(of: modules, named: "module").map { (e) throws(DeptagError) in try text(e) }
+    }
+    if let properties = fields["properties"] {
+      for child in properties.children {
+        section.properties.append((child.name, try text(child)))
+      }
+      try noText(in: properties)
+    }
+    if let management = fields["dependencyManagement"] {
+      let m = try self.fields(of: management, allowed: ["dependencies"])
+      if let list = m["dependencies"] { section.managedDependencies = try dependencies(list) }
+    }
+    if let list = fields["dependencies"] { section.dependencies = try dependencies(list) }
+    if let list = fields["repositories"] { section.repositories = try repositories(list, item: "repository") }
+    if let list = fields["pluginRepositories"] {
+      section.pluginRepositories = try repositories(list, item: "pluginRepository")
+    }
+    if let build = fields["build"] {
+      let b = try self.fields(of: build, allowed: buildFields)
+      if let list = b["extensions"] {
+        for e in try items(of: list, named: "extension") {
+          let x = try self.fields(of: e, allowed: ["groupId", "artifactId", "version"])
+          section.extensions.append(
+            PomPlugin(
+              groupId: try x["groupId"].map(text), artifactId: try x["artifactId"].map(text),
+              version: try x["version"].map(text), offset: e.offset))
+        }
+      }
+      if let management = b["pluginManagement"] {
+        let m = try self.fields(of: management, allowed: ["plugins"])
+        if let list = m["plugins"] { section.managedPlugins = try plugins(list) }
+      }
+      if let list = b["plugins"] { section.plugins = try plugins(list) }
+    }
+    if let reporting = fields["reporting"] {
+      let r = try self.fields(of: reporting, allowed: ["excludeDefaults", "outputDirectory", "plugins"])
+      section.reportingExcludeDefaults = try r["excludeDefaults"].map(text)
+      if let list = r["plugins"] {
+        for e in try items(of: list, named: "plugin") {
+          let p = try self.fields(
+            of: e, allowed: ["groupId", "artifactId", "version", "reportSets", "inherited", "configuration"])
+          section.reportPlugins.append(
+            PomPlugin(
+              groupId: try p["groupId"].map(text), artifactId: try p["artifactId"].map(text),
+              version: try p["version"].map(text), offset: e.offset))
+        }
+      }
+    }
+    return section
+  }
+
+  private func dependencies(_ list: XMLElement) throws(DeptagError) -> [PomDependency] {
+    var result: [PomDependency] = []
+    for element in try items(of: list, named: "dependency") {
+      let f = try fields(of: element, allowed: Self.dependencyFields)
+      var d = PomDependency(offset: element.offset)
+      d.groupId = try f["groupId"].map(text)
+      d.artifactId = try f["artifactId"].map(text)
+      d.version = try f["version"].map(text)
+      d.type = try f["type"].map(text)
+      d.classifier = try f["classifier"].map(text)
+      d.scope = try f["scope"].map(text)
+      d.optional = try f["optional"].map(text)
+      d.systemPath = try f["systemPath"].map(text)
+      if let exclusions = f["exclusions"] {
+        for e in try items(of: exclusions, named: "exclusion") {
+          let x = try fields(of: e, allowed: ["groupId", "artifactId"])
+          d.exclusions.append((try x["groupId"].map(text), try x["artifactId"].map(text), e.offset))
+        }
+      }
+      result.append(d)
+    }
+    return result
+  }
+
+  private func plugins(_ list: XMLElement) throws(DeptagError) -> [PomPlugin] {
+    var result: [PomPlugin] = []
+    for element in try items(of: list, named: "plugin") {
+      let f = try fields(of: element, allowed: Self.pluginFields)
+      var p = PomPlugin(offset: element.offset)
+      p.groupId = try f["groupId"].map(text)
+      p.artifactId = try f["artifactId"].map(text)
+      p.version = try f["version"].map(text)
+      p.extensions = try f["extensions"].map(text)
+      if let list = f["dependencies"] { p.dependencies = try dependencies(list) }
+      result.append(p)
+    }
+    return result
+  }
+
+  private func repositories(_ list: XMLElement, item: String) throws(DeptagError) -> [PomRepository] {
+    var result: [PomRepository] = []
+    for element in try items(of: list, named: item) {
+      let f = try fields(of: element, allowed: ["id", "name", "url", "layout", "releases", "snapshots"])
+      var r = PomRepository(offset: element.offset)
+      r.id = try f["id"].map(text)
+      r.url = try f["url"].map(text)
+      r.layout = try f["layout"].map(text)
+      r.releases = try f["releases"].map(policy)
+      r.snapshots = try f["snapshots"].map(policy)
+      result.append(r)
+    }
+    return result
+  }
+
+  private func policy(_ element: XMLElement) throws(DeptagError) -> PomRepositoryPolicy {
+    let f = try fields(of: element, allowed: ["enabled", "updatePolicy", "checksumPolicy"])
+    return PomRepositoryPolicy(
+      enabled: try f["enabled"].map(text), updatePolicy: try f["updatePolicy"].map(text),
+      checksumPolicy: try f["checksumPolicy"].map(text))
+  }
+
+  // MARK: Strict access
+
+  /// The children of `element` by name; an unknown or repeated name is an error, as in Maven's
+  /// strict reader.
+  private func fields(of element: XMLElement, allowed: Set<String>) throws(DeptagError) -> [String: XMLElement] {
+    var result: [String: XMLElement] = [:]
+    for child in element.children {
+      guard allowed.contains(child.name) else {
+        throw error("unrecognised tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
+      }
+      guard result[child.name] == nil else {
+        throw error("duplicated tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
+      }
+      result[child.name] = child
+    }
+    try noText(in: element)
+    return result
+  }
+
+  /// The children of a list element, all of which must be named `item`.
+  private func items(of list: XMLElement, named item: String) throws(DeptagError) -> [XMLElement] {
+    for child in list.children where child.name != item {
+      throw error("unrecognised tag <\(child.name)> in <\(list.name)>; expected <\(item)>", at: child.offset)
+    }
+    try noText(in: list)
+    return list.children
+  }
+
+  private func noText(in element: XMLElement) throws(DeptagError) {
+    if let at = element.textOffset, !element.text.allSatisfy(\.isWhitespace) {
+      throw error("unexpected text in <\(element.name)>", at: at)
+    }
+  }
+
+  /// The trimmed text of a value element (Maven trims values, reference 2.4).
+  private func text(_ element: XMLElement) throws(DeptagError) -> PomText {
+    if let child = element.children.first {
+      throw error("<\(element.name)> must hold text, not the element <\(child.name)>", at: child.offset)
+    }
+    return PomText(value: Self.trim(element.text), offset: element.textOffset ?? element.offset)
+  }
+
+  static func trim(_ text: String) -> String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+    guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(text[first...last])
+  }
+
+  private func error(_ message: String, at offset: Int) -> DeptagError {
+    DeptagError(message, at: lines.location(file: path, offset: offset))
+  }
+
+  // MARK: The POM 4.0.0 schema (Maven 3.8.7's model)
+
+  static let projectFields: Set<String> = [
+    "modelVersion", "parent", "groupId", "artifactId", "version", "packaging", "name", "description", "url",
+    "inceptionYear", "organization", "licenses", "developers", "contributors", "mailingLists", "prerequisites",
+    "modules", "scm", "issueManagement", "ciManagement", "distributionManagement", "properties",
+    "dependencyManagement", "dependencies", "repositories", "pluginRepositories", "build", "reports", "reporting",
+    "profiles",
+  ]
+  static let profileFields: Set<String> = [
+    "id", "activation", "build", "modules", "distributionManagement", "properties", "dependencyManagement",
+    "dependencies", "repositories", "pluginRepositories", "reports", "reporting",
+  ]
+  static let profileBuildFields: Set<String> = [
+    "defaultGoal", "resources", "testResources", "directory", "finalName", "filters", "pluginManagement", "plugins",
+  ]
+  static let buildFields: Set<String> = profileBuildFields.union([
+    "sourceDirectory", "scriptSourceDirectory", "testSourceDirectory", "outputDirectory", "testOutputDirectory",
+    "extensions",
+  ])
+  static let dependencyFields: Set<String> = [
+    "groupId", "artifactId", "version", "type", "classifier", "scope", "systemPath", "exclusions", "optional",
+  ]
+  static let pluginFields: Set<String> = [
+    "groupId", "artifactId", "version", "extensions", "executions", "dependencies", "goals", "inherited",
+    "configuration",
+  ]
+}

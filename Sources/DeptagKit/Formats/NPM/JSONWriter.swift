@@ -1,0 +1,133 @@
+/// Writes JSON the way npm writes package.json and package-lock.json (`JSON.stringify(v, null, 2)`
+/// plus a final newline), with strings escaped as `JSON.stringify` escapes them: `"`, `\`, the
+/// control characters, and lone surrogates as `\uXXXX`; everything else literal UTF-8.
+struct JSONWriter {
+  /// A value to write: the canonicalizers build these, already in canonical member order.
+  indirect enum Value {
+    case string(JSONString)
+    case literal(String)  // true, false, null, a number's spelling
+    case array([Value])
+    case object([(JSONString, Value)])
+
+    static func text(_ s: String) -> Value { .string(JSONString(s)) }
+
+    /// A parsed value with every object's keys sorted bytewise (for opaque blobs such as
+    /// `engines` or `pnpm`, whose member order npm never looks at).
+    static func sorted(_ node: JSONNode) -> Value {
+      switch node.value {
+      case .null: return .literal("null")
+      case .bool(let b): return .literal(b ? "true" : "false")
+      case .number(let n): return .literal(n)
+      case .string(let s): return .string(s)
+      case .array(let items): return .array(items.map(sorted))
+      case .object(let o): return .object(o.sortedMembers.map { ($0.key, sorted($0.value)) })
+      }
+    }
+  }
+
+  private(set) var bytes: [UInt8] = []
+
+  /// `value` pretty-printed with two-space indentation and a final newline.
+  static func pretty(_ value: Value) -> String {
+    var writer = JSONWriter()
+    writer.write(value, indent: 0, pretty: true)
+    writer.bytes.append(0x0A)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  /// `value` on one line, without spaces (`JSON.stringify(v)`).
+  static func compact(_ value: Value) -> String {
+    var writer = JSONWriter()
+    writer.write(value, indent: 0, pretty: false)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  /// A JSON string literal for `s`.
+  static func quoted(_ s: JSONString) -> String {
+    var writer = JSONWriter()
+    writer.writeString(s)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
+
+  private mutating func newline(_ indent: Int) {
+    bytes.append(0x0A)
+    bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
+  }
+
+  private mutating func write(_ value: Value, indent: Int, pretty: Bool) {
+    switch value {
+    case .literal(let text):
+      bytes.append(contentsOf: text.utf8)
+    case .string(let s):
+      writeString(s)
+    case .array(let items):
+      if items.isEmpty {
+        bytes.append(contentsOf: "[]".utf8)
+        return
+      }
+      bytes.append(UInt8(ascii: "["))
+      for (i, item) in items.enumerated() {
+        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        if pretty { newline(indent + 1) }
+        write(item, indent: indent + 1, pretty: pretty)
+      }
+      if pretty { newline(indent) }
+      bytes.append(UInt8(ascii: "]"))
+    case .object(let members):
+      if members.isEmpty {
+        bytes.append(contentsOf: "{}".utf8)
+        return
+      }
+      bytes.append(UInt8(ascii: "{"))
+      for (i, member) in members.enumerated() {
+        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        if pretty { newline(indent + 1) }
+        writeString(member.0)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+        write(member.1, indent: indent + 1, pretty: pretty)
+      }
+      if pretty { newline(indent) }
+      bytes.append(UInt8(ascii: "}"))
+    }
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
+  private mutating func writeString(_ s: JSONString) {
+    bytes.append(0x22)
+    let b = s.bytes
+    var i = 0
+    while i < b.count {
+      let c = b[i]
+      switch c {
+      case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+      case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+      case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0x00..<0x20:
+        appendEscape(UInt16(c))
+      case 0xED where i + 2 < b.count && b[i + 1] >= 0xA0:
+        // A lone surrogate (WTF-8): escaped, as JSON.stringify escapes it.
+        let unit = UInt16(0xD000) | UInt16(b[i + 1] & 0x3F) << 6 | UInt16(b[i + 2] & 0x3F)
+        appendEscape(unit)
+        i += 3
+        continue
+      default:
+        bytes.append(c)
+      }
+      i += 1
+    }
+    bytes.append(0x22)
+  }
+
+  private mutating func appendEscape(_ unit: UInt16) {
+    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u")])
+    for shift in stride(from: 12, through: 0, by: -4) {
+      bytes.append(Self.hexDigits[Int((unit >> UInt16(shift)) & 0xF)])
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/// The canonical form of a `package-lock.json` (reference §1.7): the installed tree.
+///
+/// - With a `packages` map (lockfileVersion 2 and 3): only that map, written as lockfileVersion
+///   3 (npm ≥ 7 reads only `packages`; a v2 file and the v3 file with the same map install the
+///   same tree). The legacy `dependencies` mirror, top-level `name`/`version`, and the root
+///   entry's `name`, `version`, `license`, `funding` and `bin` are dropped; in other entries
+///   `license`, `funding` and `deprecated` are metadata. Every other field is kept (an alias
+///   entry's `name` is the real package).
+/// - Without it (lockfileVersion 1): the nested `dependencies` tree, `requires` and
+///   `lockfileVersion: 1`; top-level `name`/`version` dropped. v1 only compares with v1.
+///
+/// Keys are sorted bytewise at every level; values are kept as written.
+enum PackageLock {
+  static let rootMetadata: Set<String> = ["name", "version", "license", "funding", "bin"]
+  static let entryMetadata: Set<String> = ["license", "funding", "deprecated"]
+
+  static func load(_ source: SourceFile) throws(DeptagError) -> LoadedManifests {
+    let root = try JSONReader.parse(source)
+    func error(_ message: String, _ offset: Int) -> DeptagError {
+      DeptagError(message, at: JSONReader.location(of: offset, in: source.bytes, file: source.path))
+    }
+    guard let object = root.object else {
+      throw error("package-lock.json must hold a JSON object, not \(root.typeName)", root.offset)
+    }
+    var entries: [Entry] = []
+    var settings: [Entry] = []
+    let document: JSONWriter.Value
+    if let packagesNode = object["packages"], packagesNode.value != .null {
+      guard let packages = packagesNode.object else {
+        throw error("'packages' must be an object of install paths to entries, not \(packagesNode.typeName)", packagesNode.offset)
+      }
+      var out: [(JSONString, JSONWriter.Value)] = []
+      for member in packages.sortedMembers {
+        guard let entry = member.value.object else {
+          throw error("the entry for '\(member.key)' must be an object, not \(member.value.typeName)", member.value.offset)
+        }
+        let dropped = member.key.bytes.isEmpty ? rootMetadata : entryMetadata
+        let value = JSONWriter.Value.object(
+          entry.sortedMembers.filter { !dropped.contains($0.key.string) }.map { ($0.key, JSONWriter.Value.sorted($0.value)) })
+        out.append((member.key, value))
+        entries.append(Entry(key: member.key.string, text: JSONWriter.compact(value)))
+      }
+      document = .object([
+        (JSONString("lockfileVersion"), .literal("3")),
+        (JSONString("packages"), .object(out)),
+        (JSONString("requires"), .literal("true")),
+      ])
+      settings.append(Entry(key: "lockfileVersion", text: "3"))
+    } else {
+      var top: [(JSONString, JSONWriter.Value)] = []
+      if let deps = object["dependencies"], deps.value != .null {
+        top.append((JSONString("dependencies"), try v1Tree(deps, prefix: "", entries: &entries, error: error)))
+      }
+      top.append((JSONString("lockfileVersion"), .literal("1")))
+      if let requires = object["requires"] {
+        top.append((JSONString("requires"), JSONWriter.Value.sorted(requires)))
+        settings.append(Entry(key: "requires", text: JSONWriter.compact(JSONWriter.Value.sorted(requires))))
+      }
+      document = .object(top)
+      settings.append(Entry(key: "lockfileVersion", text: "1"))
+    }
+    let manifest = Manifest(
+      kind: .npmLock, path: source.path, settings: settings,
+      entries: entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) },
+      canonicalText: JSONWriter.pretty(document))
+    return LoadedManifests(manifests: [manifest], inputs: [source.path])
+  }
+
+  /// A v1 `dependencies` tree, flattened into entries keyed by install path.
+  private static func v1Tree(
+    _ node: JSONNode, prefix: String, entries: inout [Entry],
+    error: (String, Int) -> DeptagError
+  ) throws(DeptagError) -> JSONWriter.Value {
+    guard let deps = node.object else {
+      throw error("'dependencies' must be an object of package names to entries, not \(node.typeName)", node.offset)
+    }
+    var out: [(JSONString, JSONWriter.Value)] = []
+    for member in deps.sortedMembers {
+      guard let entry = member.value.object else {
+        throw error("the entry for '\(member.key)' must be an object, not \(member.value.typeName)", member.value.offset)
+      }
+      let path = "\(prefix)node_modules/\(member.key)"
+      var fields: [(JSONString, JSONWriter.Value)] = []
+      var own: [(JSONString, JSONWriter.Value)] = []
+      for field in entry.sortedMembers where !entryMetadata.contains(field.key.string) {
+        if field.key.string == "dependencies", field.value.value != .null {
+          fields.append((field.key, try v1Tree(field.value, prefix: path + "/", entries: &entries, error: error)))
+        } else {
+          let value = JSONWriter.Value.sorted(field.value)
+          fields.append((field.key, value))
+          own.append((field.key, value))
+        }
+      }
+      entries.append(Entry(key: path, text: JSONWriter.compact(.object(own))))
+      out.append((member.key, .object(fields)))
+    }
+    return .object(out)
+  }
+}
