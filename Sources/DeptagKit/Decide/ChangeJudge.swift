@@ -14,7 +14,7 @@ extension ChangeJudge {
   }
 }
 
-/// The judge for kinds without rules of their own: additions are incremental, anything else
+/// The judge for changes no ecosystem rule covers: additions are incremental, anything else
 /// rebuilds the base (when unsure, a spurious rebuild is cheaper than a missed one).
 public struct ConservativeJudge: ChangeJudge {
   public init() {}
@@ -37,7 +37,9 @@ public enum ChangeJudges {
   public static func judge(for kind: ManifestKind) -> any ChangeJudge {
     switch kind {
     case .pip, .pipConstraints: PipChangeJudge()
-    default: ConservativeJudge()
+    case .gomod, .gosum, .gowork: GoChangeJudge()
+    case .npm, .npmLock: NPMChangeJudge()
+    case .maven: MavenChangeJudge()
     }
   }
 }

@@ -41,7 +41,17 @@ public struct ManifestDiff: Sendable, Hashable {
     path = (new ?? old)!.path
     changes = Self.compare(old?.settings ?? [], new?.settings ?? [], isSetting: true)
       + Self.compare(old?.entries ?? [], new?.entries ?? [], isSetting: false)
+    if let old, let new, old.canonicalText != new.canonicalText, changes.isEmpty {
+      // Same entries, another canonical text: the order of entries changed, which only
+      // ecosystems that keep declaration order (Maven) write into the canonical form.
+      changes.append(ManifestChange(
+        kind: .changed, isSetting: false, key: Self.orderKey,
+        old: old.entries.map(\.key), new: new.entries.map(\.key)))
+    }
   }
+
+  /// The key of the change that says the entries kept their values but not their order.
+  public static let orderKey = "(order)"
 
   private static func compare(_ old: [Entry], _ new: [Entry], isSetting: Bool) -> [ManifestChange] {
     var keys: [String] = []
