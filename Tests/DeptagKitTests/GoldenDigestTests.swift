@@ -23,10 +23,9 @@ import Testing
 
   @Test(arguments: examples) func exampleCanonicalTextAndDigest(_ example: (String, String)) throws {
     let (path, name) = example
-    let previous = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(Self.packageRoot.path)
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-    let loader = ManifestLoader(reader: FileSystemReader())
+    // Paths stay relative to the package root (they appear in the golden text), without
+    // changing the process's working directory under tests that run in parallel.
+    let loader = ManifestLoader(reader: RootedReader(root: Self.packageRoot.path))
     let loaded = try loader.load(paths: [path], type: nil)
     let digest = DigestFraming.fullDigest(DigestInput(manifests: loaded.manifests))
     var text = ""
@@ -63,4 +62,20 @@ import Testing
     let expected = try String(contentsOf: url, encoding: .utf8)
     #expect(actual == expected, "golden \(file) changed: a digest change needs a format-version bump")
   }
+}
+
+/// Reads files relative to a root directory while naming them by their relative paths.
+struct RootedReader: SourceReader {
+  var root: String
+  let files = FileSystemReader()
+
+  func full(_ path: String) -> String { LexicalPath.join(root, path) }
+
+  func read(path: String) throws(DeptagError) -> SourceFile {
+    SourceFile(path: path, bytes: try files.read(path: full(path)).bytes)
+  }
+
+  func entryType(at path: String) -> FileEntryType { files.entryType(at: full(path)) }
+  func absolutePath(_ path: String) -> String { full(path) }
+  func readStandardInput() throws(DeptagError) -> SourceFile { try files.readStandardInput() }
 }

@@ -14,25 +14,25 @@ public enum AtomicFile {
     let directory = LexicalPath.directory(of: path)
     var template = Array(((directory.isEmpty ? "" : directory + "/") + ".\(LexicalPath.fileName(of: path)).deptag-XXXXXX").utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw DeptagError("\(path): cannot create a temporary file beside it: \(FileSystemReader.lastErrorText())") }
+    guard fd >= 0 else { throw DeptagError("\(path): cannot create a temporary file beside it: \(POSIX.lastErrorText())") }
     let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     var failure: String?
     var original = stat()
     let mode: mode_t = stat(path, &original) == 0 ? original.st_mode & 0o7777 : 0o644 & ~currentUmask()
     var written = 0
     while written < bytes.count, failure == nil {
-      let n = bytes[written...].withUnsafeBytes { Glue.write(fd, $0.baseAddress, $0.count) }
+      let n = bytes[written...].withUnsafeBytes { POSIX.write(fd, $0.baseAddress, $0.count) }
       if n < 0 {
         if errno == EINTR { continue }
-        failure = FileSystemReader.lastErrorText()
+        failure = POSIX.lastErrorText()
       } else {
         written += n
       }
     }
-    if failure == nil, fchmod(fd, mode) != 0 { failure = FileSystemReader.lastErrorText() }
-    if failure == nil, fsync(fd) != 0 { failure = FileSystemReader.lastErrorText() }
-    if close(fd) != 0, failure == nil { failure = FileSystemReader.lastErrorText() }
-    if failure == nil, rename(temporary, path) != 0 { failure = FileSystemReader.lastErrorText() }
+    if failure == nil, fchmod(fd, mode) != 0 { failure = POSIX.lastErrorText() }
+    if failure == nil, fsync(fd) != 0 { failure = POSIX.lastErrorText() }
+    if close(fd) != 0, failure == nil { failure = POSIX.lastErrorText() }
+    if failure == nil, rename(temporary, path) != 0 { failure = POSIX.lastErrorText() }
     if let failure {
       unlink(temporary)
       throw DeptagError("\(path): cannot write: \(failure)")
@@ -43,17 +43,5 @@ public enum AtomicFile {
     let mask = umask(0o022)
     umask(mask)
     return mask
-  }
-}
-
-private enum Glue {
-  static func write(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      return Glibc.write(fd, buffer, count)
-    #elseif canImport(Musl)
-      return Musl.write(fd, buffer, count)
-    #else
-      return Darwin.write(fd, buffer, count)
-    #endif
   }
 }

@@ -35,10 +35,10 @@ public struct FileSystemReader: SourceReader {
     case .regularFile: break
     case .directory: throw DeptagError("\(path): is a directory, not a manifest file")
     case .other: throw DeptagError("\(path): not a regular file; refusing to read it")
-    case .missing: throw DeptagError("\(path): \(Self.lastErrorText())")
+    case .missing: throw DeptagError("\(path): \(POSIX.lastErrorText())")
     }
     let fd = open(path, O_RDONLY | O_NONBLOCK)
-    guard fd >= 0 else { throw DeptagError("\(path): \(Self.lastErrorText())") }
+    guard fd >= 0 else { throw DeptagError("\(path): \(POSIX.lastErrorText())") }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
@@ -64,7 +64,7 @@ public struct FileSystemReader: SourceReader {
       if result.count > InputLimits.maximumBytes {
         throw DeptagError("\(name): larger than \(InputLimits.maximumBytes >> 20) MiB; refusing to read it")
       }
-      let n = buffer.withUnsafeMutableBytes { Glue.read(fd, $0.baseAddress, chunk) }
+      let n = buffer.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress, chunk) }
       if n < 0 {
         if errno == EINTR { continue }
         if errno == EAGAIN {  // an O_NONBLOCK descriptor with nothing yet: wait for data
@@ -72,7 +72,7 @@ public struct FileSystemReader: SourceReader {
           _ = poll(&p, 1, -1)
           continue
         }
-        throw DeptagError("\(name): \(lastErrorText())")
+        throw DeptagError("\(name): \(POSIX.lastErrorText())")
       }
       if n == 0 { break }
       result.append(contentsOf: buffer[0..<n])
@@ -80,20 +80,4 @@ public struct FileSystemReader: SourceReader {
     return result
   }
 
-  static func lastErrorText() -> String {
-    String(cString: strerror(errno)).lowercased()
-  }
-}
-
-/// Disambiguates the POSIX `read` from the protocol requirement of the same name.
-private enum Glue {
-  static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      return Glibc.read(fd, buffer, count)
-    #elseif canImport(Musl)
-      return Musl.read(fd, buffer, count)
-    #else
-      return Darwin.read(fd, buffer, count)
-    #endif
-  }
 }

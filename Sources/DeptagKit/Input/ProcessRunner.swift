@@ -19,7 +19,7 @@ enum ProcessRunner {
   static func run(_ program: String, _ arguments: [String]) throws(DeptagError) -> Result {
     var outPipe: [Int32] = [0, 0]
     var errPipe: [Int32] = [0, 0]
-    guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw DeptagError("cannot create a pipe: \(FileSystemReader.lastErrorText())") }
+    guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw DeptagError("cannot create a pipe: \(POSIX.lastErrorText())") }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -54,7 +54,7 @@ enum ProcessRunner {
     var result: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
     while result.count <= limit {
-      let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      let n = buffer.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress, $0.count) }
       if n < 0 && errno == EINTR { continue }
       if n <= 0 { break }
       result.append(contentsOf: buffer[0..<n])

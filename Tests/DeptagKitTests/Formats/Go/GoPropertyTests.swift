@@ -5,16 +5,11 @@ import Testing
 /// Properties over generated go.mod files: layout, order, `// indirect` and the module path
 /// never change the digest; distinct require sets always do (go-modules.md §7.1).
 @Suite struct GoPropertyTests {
-  /// A small deterministic generator (SplitMix64), so failures reproduce.
+  /// The shared SplitMix64 generator, with the two helpers these properties use.
   struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    var generator: SeededGenerator
+    init(state: UInt64) { generator = SeededGenerator(seed: state) }
+    mutating func next() -> UInt64 { generator.next() }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func shuffle<T>(_ items: [T]) -> [T] {
       var items = items
