@@ -8,8 +8,9 @@ struct Deptag: ParsableCommand {
     commandName: "deptag",
     abstract: "Name Docker base images after what their dependencies mean.",
     discussion: """
-      Reads requirements files, reduces them to a canonical form and hashes that to a short \
-      digest, so a base image is rebuilt exactly when what it installs changes.
+      Reads requirements files, go.mod/go.sum/go.work, package.json/package-lock.json and \
+      pom.xml the way their own tools read them, reduces them to a canonical form and hashes \
+      that to a short digest, so a base image is rebuilt exactly when what it installs changes.
 
       Exit status: 0 success, 1 bad input or I/O error, 64 usage error; with \
       `decide --exit-code`: 0 none, 10 incremental, 11 base.

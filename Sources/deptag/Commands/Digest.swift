@@ -8,8 +8,8 @@ extension Deptag {
       abstract: "Print the digest of the given manifests.",
       discussion: """
         With no PATH, reads the manifests in the current directory. A directory contributes the \
-        files named exactly requirements.txt (and the other manifest names deptag knows) directly \
-        inside it. '-' reads standard input and needs --type.
+        files named exactly requirements.txt, go.mod, go.sum, go.work, package.json, \
+        package-lock.json and pom.xml directly inside it. '-' reads standard input and needs --type.
         """
     )
 
