@@ -159,18 +159,20 @@ struct PipIncludeWalker {
   /// `break_args_options`: split on single spaces; the requirement part ends before the first
   /// word that starts with `-`, the rest is options.
   static func breakArgsOptions(_ line: Substring) -> (Substring, Substring) {
-    var wordStart = line.startIndex
-    var index = line.startIndex
+    let bytes = line.utf8
+    var wordStart = bytes.startIndex
+    var index = bytes.startIndex
     while true {
-      if index == line.endIndex || line[index] == " " {
-        if line[wordStart...].first == "-" && wordStart < index {
-          let args = wordStart == line.startIndex ? line[line.startIndex..<line.startIndex] : line[..<line.index(before: wordStart)]
+      if index == bytes.endIndex || bytes[index] == UInt8(ascii: " ") {
+        if wordStart < index && bytes[wordStart] == UInt8(ascii: "-") {
+          // The requirement part is everything before the space that precedes this word.
+          let args = wordStart == bytes.startIndex ? line[line.startIndex..<line.startIndex] : line[..<bytes.index(before: wordStart)]
           return (args, line[wordStart...])
         }
-        if index == line.endIndex { return (line, line[line.endIndex...]) }
-        wordStart = line.index(after: index)
+        if index == bytes.endIndex { return (line, line[line.endIndex...]) }
+        wordStart = bytes.index(after: index)
       }
-      index = line.index(after: index)
+      bytes.formIndex(after: &index)
     }
   }
 

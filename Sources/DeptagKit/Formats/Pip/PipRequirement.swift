@@ -82,7 +82,7 @@ struct PipRequirementParser {
     let separator = isURL ? "; " : ";"
     var body = raw
     var marker: String?
-    if let range = raw.firstRange(of: separator) {
+    if let range = Self.firstRange(of: separator, in: raw) {
       body = raw[..<range.lowerBound]
       let markerText = PythonText.strip(raw[range.upperBound...])
       if !markerText.isEmpty {
@@ -107,7 +107,7 @@ struct PipRequirementParser {
         localContent: url.lowercased().hasPrefix("file:") ? url : nil, isNamed: egg != nil, hasExtras: false)
     }
     let (pathPart, extras) = Self.stripExtras(String(body))
-    let looksLikePath = body.contains("/") || body.hasPrefix(".")
+    let looksLikePath = body.utf8.contains(UInt8(ascii: "/")) || body.utf8.first == UInt8(ascii: ".")
     let archive = Self.isArchive(pathPart)
     if archive {
       // `_get_url_from_path`: "name @ …whl" whose part before "@" is no path is a PEP 508 line.
@@ -232,9 +232,32 @@ struct PipRequirementParser {
 
   /// pip's `is_archive_file` (with its `.tar.*` aware `splitext`).
   static func isArchive(_ path: String) -> Bool {
-    let lower = path.lowercased()
-    return [".zip", ".whl", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma", ".tar.gz", ".tgz", ".tar"]
-      .contains { lower.hasSuffix($0) }
+    let tail = path.utf8.suffix(9).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }  // ASCII lower-case
+    return archiveSuffixes.contains { tail.count >= $0.count && tail.suffix($0.count).elementsEqual($0) }
+  }
+
+  private static let archiveSuffixes: [[UInt8]] = [
+    ".zip", ".whl", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tlz", ".tar.lz", ".tar.lzma", ".tar.gz", ".tgz", ".tar",
+  ].map { Array($0.utf8) }
+
+  /// The first occurrence of an ASCII `needle` in `text`, searched over UTF-8 bytes.
+  static func firstRange(of needle: String, in text: Substring) -> Range<String.Index>? {
+    let pattern = Array(needle.utf8)
+    let bytes = text.utf8
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      if bytes[index] == pattern[0] {
+        var end = index
+        var matched = true
+        for byte in pattern {
+          guard end < bytes.endIndex, bytes[end] == byte else { matched = false; break }
+          bytes.formIndex(after: &end)
+        }
+        if matched { return index..<end }
+      }
+      bytes.formIndex(after: &index)
+    }
+    return nil
   }
 
   /// `_strip_extras`: a trailing `[…]` is the extras of a path.

@@ -94,6 +94,9 @@ enum RequirementsDecoding {
   }
 
   private static func utf8(_ b: [UInt8], from start: Int, _ source: SourceFile) throws(DeptagError) -> String {
+    // Fast path: the standard library validates and copies in one go; the slow path below only
+    // runs to find where invalid bytes are.
+    if let text = String(validating: b[start...], as: UTF8.self) { return text }
     let body = b[start...]
     var iterator = body.makeIterator()
     var decoder = UTF8()
