@@ -38,7 +38,7 @@ public enum Decider {
   public static func decide(old: DecisionSide, new: DecisionSide, maxChain: Int = defaultMaxChain) -> Decision {
     var reasons: [DecisionReason] = []
     var diffs: [ManifestDiff] = []
-    let keys = Set(old.manifests.keys).union(new.manifests.keys).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let keys = Set(old.manifests.keys).union(new.manifests.keys).sorted { ByteOrder.precedes($0, $1) }
     for key in keys {
       let before = old.manifests[key], after = new.manifests[key]
       if let before, let after, before.kind != after.kind {

@@ -65,7 +65,7 @@ public struct ManifestDiff: Sendable, Hashable {
       if oldTexts[entry.key] == nil && newTexts[entry.key] == nil { keys.append(entry.key) }
       newTexts[entry.key, default: []].append(entry.text)
     }
-    if !isSetting { keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+    if !isSetting { keys.sort { ByteOrder.precedes($0, $1) } }
     return keys.compactMap { key in
       let before = oldTexts[key] ?? [], after = newTexts[key] ?? []
       if before == after { return nil }

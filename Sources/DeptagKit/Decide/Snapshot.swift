@@ -21,7 +21,7 @@ public struct Snapshot: Sendable, Hashable {
   }
 
   public var json: JSONDocument {
-    let ordered = manifests.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    let ordered = manifests.sorted { ByteOrder.precedes($0.key, $1.key) }
     func entries(_ list: [Entry]) -> JSONDocument {
       .array(list.map { .object([("key", .string($0.key)), ("text", .string($0.text))]) })
     }

@@ -62,14 +62,14 @@ public enum DigestFraming {
     }
     let manifests = input.manifests.map { (Array($0.kind.rawValue.utf8), Array($0.text.utf8)) }
       .sorted { a, b in
-        a.0 != b.0 ? a.0.lexicographicallyPrecedes(b.0) : a.1.lexicographicallyPrecedes(b.1)
+        a.0 != b.0 ? ByteOrder.precedes(a.0, b.0) : ByteOrder.precedes(a.1, b.1)
       }
     for (kind, text) in manifests { frame(String(decoding: kind, as: UTF8.self), text) }
-    for bytes in input.withFiles.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+    for bytes in input.withFiles.sorted(by: ByteOrder.precedes) {
       frame("with", bytes)
     }
     let salts = input.salts.filter { !$0.isEmpty }.map { Array($0.utf8) }
-      .sorted { $0.lexicographicallyPrecedes($1) }
+      .sorted(by: ByteOrder.precedes)
     for salt in salts { frame("salt", salt) }
     return out
   }

@@ -22,6 +22,6 @@ public enum ManifestKind: String, Sendable, Hashable, CaseIterable, Comparable {
   public static var selectable: [ManifestKind] { [.pip, .gomod, .gosum, .gowork, .maven, .npm, .npmLock] }
 
   public static func < (lhs: ManifestKind, rhs: ManifestKind) -> Bool {
-    lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+    ByteOrder.precedes(lhs.rawValue, rhs.rawValue)
   }
 }

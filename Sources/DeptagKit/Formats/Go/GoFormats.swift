@@ -81,7 +81,7 @@ public struct GoWorkFormat: ManifestFormat {
     let settings = GoCanonical.settings(file)
     var entries: [Entry] = []
     var previous: String? = nil
-    for use in file.uses.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where use != previous {
+    for use in file.uses.sorted(by: { ByteOrder.precedes($0, $1) }) where use != previous {
       previous = use
       entries.append(Entry(key: "use \(use)", text: "use \(GoModText.quoteIfNeeded(use))"))
     }

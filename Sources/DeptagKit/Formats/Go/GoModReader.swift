@@ -12,8 +12,8 @@ struct GoModuleVersion: Sendable, Hashable {
   var key: String { version.isEmpty ? path : path + "@" + version }
 
   static func precedes(_ a: GoModuleVersion, _ b: GoModuleVersion) -> Bool {
-    if a.path != b.path { return a.path.utf8.lexicographicallyPrecedes(b.path.utf8) }
-    return a.version.utf8.lexicographicallyPrecedes(b.version.utf8)
+    if a.path != b.path { return ByteOrder.precedes(a.path, b.path) }
+    return ByteOrder.precedes(a.version, b.version)
   }
 }
 

@@ -66,7 +66,7 @@ enum GoSumReader {
       line += bytes[fieldRanges[2]]
       lines.append(line)
     }
-    lines.sort { $0.lexicographicallyPrecedes($1) }
+    lines.sort(by: ByteOrder.precedes)
     var result: [Line] = []
     result.reserveCapacity(lines.count)
     var previous: [UInt8]? = nil

@@ -358,7 +358,7 @@ struct PomCanonicalizer {
     return path
   }
 
-  static func byteOrder(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+  static func byteOrder(_ a: String, _ b: String) -> Bool { ByteOrder.precedes(a, b) }
 
   private func location(_ offset: Int) -> SourceLocation { lines.location(file: path, offset: offset) }
 

@@ -13,7 +13,7 @@ struct JSONString: Sendable, Hashable, Comparable, CustomStringConvertible {
   var description: String { string }
 
   static func < (lhs: JSONString, rhs: JSONString) -> Bool {
-    lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
+    ByteOrder.precedes(lhs.bytes, rhs.bytes)
   }
 
   /// Whether this is an array index as JavaScript orders object keys (a canonical decimal

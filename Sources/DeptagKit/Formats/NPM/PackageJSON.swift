@@ -177,7 +177,7 @@ struct PackageJSON {
     for member in object.entriesInJavaScriptOrder where member.key.bytes != Array(".".utf8) {
       groups[NPMSpec.overrideKeyName(member.key.string), default: []].append(member)
     }
-    return groups.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.flatMap { groups[$0]! }
+    return groups.keys.sorted { ByteOrder.precedes($0, $1) }.flatMap { groups[$0]! }
   }
 
   /// One override value: a spec string (`"."` alone is the same as the string, §1.4), or an

@@ -61,7 +61,7 @@ enum PackageLock {
     }
     let manifest = Manifest(
       kind: .npmLock, path: source.path, settings: settings,
-      entries: entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) },
+      entries: entries.sorted { ByteOrder.precedes($0.key, $1.key) },
       canonicalText: JSONWriter.pretty(document))
     return LoadedManifests(manifests: [manifest], inputs: [source.path])
   }

@@ -200,16 +200,23 @@ struct PipIncludeWalker {
   /// unless one of them is order-sensitive, in which case their file order is kept (§5).
   static func canonicalOrder(_ requirements: [PipRequirement]) -> [Entry] {
     var seen = Set<String>()
-    var unique: [PipRequirement] = []
-    for requirement in requirements where seen.insert(requirement.text).inserted { unique.append(requirement) }
-    var groups: [String: [PipRequirement]] = [:]
-    for requirement in unique { groups[requirement.key, default: []].append(requirement) }
+    let unique = requirements.filter { seen.insert($0.text).inserted }
+    // A stable sort by key (ties keep file order), then each run of one key is a group.
+    let order = unique.indices.sorted { a, b in
+      unique[a].key == unique[b].key ? a < b : ByteOrder.precedes(unique[a].key, unique[b].key)
+    }
     var out: [Entry] = []
-    for key in groups.keys.sorted(by: PipSettings.bytewise) {
-      var group = groups[key]!
-      if !group.contains(where: \.orderSensitive) { group.sort { PipSettings.bytewise($0.text, $1.text) } }
-      out += group.map { Entry(key: key, text: $0.text) }
+    out.reserveCapacity(order.count)
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count && unique[order[end]].key == unique[order[start]].key { end += 1 }
+      var group = order[start..<end].map { unique[$0] }
+      if group.count > 1 && !group.contains(where: \.orderSensitive) { group.sort { ByteOrder.precedes($0.text, $1.text) } }
+      out += group.map { Entry(key: $0.key, text: $0.text) }
+      start = end
     }
     return out
   }
+
 }

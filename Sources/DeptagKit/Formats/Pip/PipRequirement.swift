@@ -218,9 +218,10 @@ struct PipRequirementParser {
 
   /// `name.split(":", 1)[0].lower()` when there is a colon (pip's `is_url` test).
   static func scheme<S: StringProtocol>(of text: S) -> String? {
-    guard let colon = text.firstIndex(of: ":") else { return nil }
-    return text[..<colon].lowercased()
+    guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+    return String(decoding: text.utf8[..<colon].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
+
 
   static func containsEnvironmentVariable<S: StringProtocol>(_ text: S) -> Bool {
     guard let open = text.firstRange(of: "${") else { return false }

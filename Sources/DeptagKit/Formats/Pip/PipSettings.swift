@@ -144,5 +144,5 @@ struct PipSettings: Equatable {
     return nil
   }
 
-  static func bytewise(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+  static func bytewise(_ a: String, _ b: String) -> Bool { ByteOrder.precedes(a, b) }
 }

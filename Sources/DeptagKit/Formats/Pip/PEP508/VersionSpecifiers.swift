@@ -22,7 +22,7 @@ enum VersionSpecifiers {
 
   /// Sorts strings by their UTF-8 bytes and removes duplicates (reference §7: clauses are a set).
   static func sortedUnique(_ items: [String]) -> [String] {
-    let sorted = items.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    let sorted = items.sorted { ByteOrder.precedes($0, $1) }
     var out: [String] = []
     out.reserveCapacity(sorted.count)
     for item in sorted where !(out.last.map { $0.utf8.elementsEqual(item.utf8) } ?? false) {
