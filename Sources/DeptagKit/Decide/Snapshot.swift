@@ -39,31 +39,40 @@ public struct Snapshot: Sendable, Hashable {
   }
 
   /// Reads a snapshot; nil when `bytes` are not a deptag snapshot at all (e.g. a package.json).
+  /// Parsed with the same `JSON.parse`-exact reader as package.json.
   public static func read(_ source: SourceFile) throws(DeptagError) -> Snapshot? {
-    guard let value = try? JSONDocumentParser.parse(source.bytes), value["deptag"]?.stringValue == "snapshot" else {
-      return nil
-    }
+    guard let root = try? JSONReader.parse(source), let object = root.object,
+      object["deptag"]?.string?.string == "snapshot"
+    else { return nil }
     func bad(_ what: String) -> DeptagError { DeptagError("\(source.path): not a valid deptag snapshot: \(what)") }
-    guard value["version"]?.intValue == 1 else { throw bad("unsupported version") }
-    guard let digest = value["digest"]?.stringValue, let extras = value["extras"]?.stringValue,
-      let chain = value["chain"]?.intValue, chain >= 0, let list = value["manifests"]?.arrayValue
+    func text(_ node: JSONNode?) -> String? { node?.string?.string }
+    func integer(_ node: JSONNode?) -> Int? {
+      guard case .number(let spelled)? = node?.value else { return nil }
+      return Int(spelled)
+    }
+    guard integer(object["version"]) == 1 else { throw bad("unsupported version") }
+    guard let digest = text(object["digest"]), let extras = text(object["extras"]),
+      let chain = integer(object["chain"]), chain >= 0, let list = object["manifests"]?.array
     else { throw bad("missing digest, extras, chain or manifests") }
+    func entries(_ node: JSONNode?) throws(DeptagError) -> [Entry] {
+      guard let items = node?.array else { throw bad("a manifest record lacks its settings or entries") }
+      var out: [Entry] = []
+      for item in items {
+        guard let key = text(item.object?["key"]), let value = text(item.object?["text"]) else {
+          throw bad("an entry lacks key or text")
+        }
+        out.append(Entry(key: key, text: value))
+      }
+      return out
+    }
     var manifests: [String: Manifest] = [:]
     for item in list {
-      guard let key = item["key"]?.stringValue, let kindName = item["kind"]?.stringValue,
-        let kind = ManifestKind(rawValue: kindName), let path = item["path"]?.stringValue,
-        let settings = item["settings"]?.arrayValue, let entries = item["entries"]?.arrayValue,
-        let canonical = item["canonical"]?.stringValue
+      guard let record = item.object, let key = text(record["key"]), let kind = text(record["kind"]).flatMap(ManifestKind.init(rawValue:)),
+        let path = text(record["path"]), let canonical = text(record["canonical"])
       else { throw bad("a manifest record is incomplete or of an unknown kind") }
-      func decode(_ values: [JSONDocument]) throws(DeptagError) -> [Entry] {
-        var out: [Entry] = []
-        for v in values {
-          guard let k = v["key"]?.stringValue, let t = v["text"]?.stringValue else { throw bad("an entry lacks key or text") }
-          out.append(Entry(key: k, text: t))
-        }
-        return out
-      }
-      manifests[key] = Manifest(kind: kind, path: path, settings: try decode(settings), entries: try decode(entries), canonicalText: canonical)
+      manifests[key] = Manifest(
+        kind: kind, path: path, settings: try entries(record["settings"]), entries: try entries(record["entries"]),
+        canonicalText: canonical)
     }
     return Snapshot(digest: digest, extrasDigest: extras, chain: chain, manifests: manifests)
   }
