@@ -1,5 +1,5 @@
 /// A JSON value with object keys in insertion order, for deptag's own `--json` outputs and
-/// snapshots (never for reading users' manifests: each format has its own reader).
+/// snapshots (snapshots are read back with the npm folder's `JSONReader`).
 public indirect enum JSONDocument: Sendable, Hashable {
   case null
   case bool(Bool)
@@ -45,62 +45,21 @@ public indirect enum JSONDocument: Sendable, Hashable {
     return nil
   }
 
-  /// Compact (`pretty == false`, one line) or indented with two spaces.
+  /// Compact (`pretty == false`, one line) or indented with two spaces, without a final newline.
+  /// Written by `JSONWriter` (the npm folder's, escaping as `JSON.stringify` does), so deptag
+  /// has one JSON writer.
   public func serialized(pretty: Bool = false) -> String {
-    var out = ""
-    write(to: &out, pretty: pretty, indent: 0)
-    return out
+    pretty ? String(JSONWriter.pretty(writerValue).dropLast()) : JSONWriter.compact(writerValue)
   }
 
-  private func write(to out: inout String, pretty: Bool, indent: Int) {
+  private var writerValue: JSONWriter.Value {
     switch self {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let n): out += String(n)
-    case .string(let s): Self.quote(s, into: &out)
-    case .array(let items):
-      if items.isEmpty { out += "[]"; return }
-      out += "["
-      for (i, item) in items.enumerated() {
-        if i > 0 { out += "," }
-        if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-        item.write(to: &out, pretty: pretty, indent: indent + 1)
-      }
-      if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "]"
-    case .object(let members):
-      if members.isEmpty { out += "{}"; return }
-      out += "{"
-      for (i, (key, value)) in members.enumerated() {
-        if i > 0 { out += "," }
-        if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-        Self.quote(key, into: &out)
-        out += pretty ? ": " : ":"
-        value.write(to: &out, pretty: pretty, indent: indent + 1)
-      }
-      if pretty { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "}"
+    case .null: .literal("null")
+    case .bool(let b): .literal(b ? "true" : "false")
+    case .number(let n): .literal(String(n))
+    case .string(let s): .text(s)
+    case .array(let items): .array(items.map(\.writerValue))
+    case .object(let members): .object(members.map { (JSONString($0.0), $0.1.writerValue) })
     }
-  }
-
-  private static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    out += "\""
   }
 }
