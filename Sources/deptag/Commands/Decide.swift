@@ -5,6 +5,8 @@ extension Deptag {
   /// `deptag decide OLD NEW`: none, incremental or base, and why.
   struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
+      // Named explicitly: the derived name costs a runtime protocol-conformance scan at launch.
+      commandName: "decide",
       abstract: "Decide whether the base image needs no rebuild, an incremental one, or a full one.",
       discussion: """
         Prints none, incremental or base on the first line of stdout and the reasons on stderr, \

@@ -5,6 +5,8 @@ extension Deptag {
   /// `deptag diff OLD NEW`: the semantic difference between two manifests or directories.
   struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+      // Named explicitly: the derived name costs a runtime protocol-conformance scan at launch.
+      commandName: "diff",
       abstract: "Show what changed in meaning between two manifests (or two directories).",
       discussion: "One line per change: + added, - removed, ~ changed (old → new). --json for a JSON object."
     )

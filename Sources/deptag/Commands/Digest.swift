@@ -5,6 +5,8 @@ extension Deptag {
   /// `deptag digest [PATH…]`: the short digest of all given manifests together.
   struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
+      // Named explicitly: the derived name costs a runtime protocol-conformance scan at launch.
+      commandName: "digest",
       abstract: "Print the digest of the given manifests.",
       discussion: """
         With no PATH, reads the manifests in the current directory. A directory contributes the \
@@ -42,8 +44,27 @@ extension Deptag {
     }
 
     func run() throws {
-      let request = DigestRequest(
-        paths: paths, type: input.type, length: length, withFiles: extra.withFiles, salts: extra.salt)
+      try Self.perform(
+        DigestRequest(
+          paths: paths, type: input.type, length: length, withFiles: extra.withFiles, salts: extra.salt),
+        write: write, check: check, variable: `var`)
+    }
+
+    /// The paths of `deptag digest PATH…` when no argument is an option ("-" included), else nil.
+    ///
+    /// Those arguments parse to the defaults of every option, so `Deptag.main()` can run them
+    /// without ArgumentParser's reflection-based set-up, which is most of deptag's start-up.
+    /// `deptag digest -- PATH…` takes ArgumentParser's path for the same request; the CLI tests
+    /// hold the two to identical output.
+    static func plainPaths(_ arguments: [String]) -> [String]? {
+      guard arguments.first == configuration.commandName else { return nil }
+      let operands = arguments.dropFirst()
+      guard !operands.contains(where: { $0.hasPrefix("-") }) else { return nil }
+      return Array(operands)
+    }
+
+    /// Prints the digest of `request`, then writes or checks a tag file.
+    static func perform(_ request: DigestRequest, write: String?, check: String?, variable: String?) throws {
       let result = try Terminal.reporting { () throws(DeptagError) in
         try ManifestLoader().digest(request)
       }
@@ -53,16 +74,16 @@ extension Deptag {
         try Terminal.reporting { () throws(DeptagError) in
           let existing = try? FileSystemReader().read(path: write)
           let old = existing.map { String(decoding: $0.bytes, as: UTF8.self) }
-          let updated = TagFile.updating(old, digest: result.digest, variable: `var`)
+          let updated = TagFile.updating(old, digest: result.digest, variable: variable)
           if updated != old { try AtomicFile.write(Array(updated.utf8), to: write) }
         }
       }
       if let check {
         let existing = try? FileSystemReader().read(path: check)
-        let held = existing.flatMap { TagFile.value(in: String(decoding: $0.bytes, as: UTF8.self), variable: `var`) }
+        let held = existing.flatMap { TagFile.value(in: String(decoding: $0.bytes, as: UTF8.self), variable: variable) }
         if held != result.digest {
-          let what = `var`.map { "\($0) in \(check)" } ?? check
-          Terminal.report([Diagnostic(.error, "\(what) is stale: it holds \(held ?? "no digest"), the digest is \(result.digest); run deptag digest --write \(check)\(`var`.map { " --var \($0)" } ?? "")")])
+          let what = variable.map { "\($0) in \(check)" } ?? check
+          Terminal.report([Diagnostic(.error, "\(what) is stale: it holds \(held ?? "no digest"), the digest is \(result.digest); run deptag digest --write \(check)\(variable.map { " --var \($0)" } ?? "")")])
           throw ExitCode.failure
         }
       }

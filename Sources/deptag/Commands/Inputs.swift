@@ -5,6 +5,8 @@ extension Deptag {
   /// `deptag inputs [PATH…]`: every file that feeds the digest.
   struct Inputs: ParsableCommand {
     static let configuration = CommandConfiguration(
+      // Named explicitly: the derived name costs a runtime protocol-conformance scan at launch.
+      commandName: "inputs",
       abstract: "List every file that feeds the digest, one per line.",
       discussion: "Manifests, the files they include, and --with files: Makefile prerequisites, .dockerignore lines."
     )

@@ -5,6 +5,8 @@ extension Deptag {
   /// `deptag normalize PATH`: the canonical form, itself a valid manifest of the same format.
   struct Normalize: ParsableCommand {
     static let configuration = CommandConfiguration(
+      // Named explicitly: the derived name costs a runtime protocol-conformance scan at launch.
+      commandName: "normalize",
       abstract: "Print the canonical form of a manifest.",
       discussion: "The output is a valid manifest of the same format with the same digest."
     )

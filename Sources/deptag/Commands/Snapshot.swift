@@ -5,6 +5,8 @@ extension Deptag {
   /// `deptag snapshot [PATH…]`: the record to store in a base image for the next decision.
   struct Snapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
+      // Named explicitly: the derived name costs a runtime protocol-conformance scan at launch.
+      commandName: "snapshot",
       abstract: "Print (or write) a JSON snapshot of the manifests, for the next 'deptag decide'.",
       discussion: """
         Store it in the base image at a fixed path; next time run 'deptag decide SNAPSHOT .'. \
