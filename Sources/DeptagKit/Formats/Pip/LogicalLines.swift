@@ -13,8 +13,9 @@ struct LogicalLine {
     var column: Int
   }
 
-  /// The joined text before comment stripping.
-  let joined: String
+  /// The joined text before comment stripping (a slice of the file's text when the logical line
+  /// is one physical line, the common case, so nothing is copied).
+  let joined: Substring
   let pieces: [Piece]
   /// The meaningful text: comment removed, Python-whitespace trimmed; a slice of `joined`.
   let text: Substring
@@ -31,83 +32,139 @@ struct LogicalLine {
   }
 
   /// Splits `content` into logical lines, dropping those that are empty after comment stripping.
+  ///
+  /// Works on the UTF-8 bytes with offsets (String indices cost far more per step) and makes
+  /// Substrings only for the lines it keeps.
   static func split(_ content: String) -> [LogicalLine] {
+    var content = content
+    content.makeContiguousUTF8()
+    return content.utf8.withContiguousStorageIfAvailable { split(content, $0) }!
+  }
+
+  /// A part of a logical line: a byte range of the file, or the space pip puts before a comment
+  /// line that ends a continuation (nil range).
+  private typealias Part = (range: Range<Int>?, line: Int, column: Int)
+
+  private static func split(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [LogicalLine] {
     var result: [LogicalLine] = []
-    var pending: [(Substring, Int, Int)] = []  // (text, line, column) of continued parts
+    var pending: [Part] = []  // the continued parts of the current logical line
     var lineNumber = 0
-    for physical in physicalLines(content) {
+    for physical in physicalLineRanges(bytes) {
       lineNumber += 1
-      let isComment = startsComment(physical)
-      if physical.last != "\\" || isComment {
+      let isComment = PythonBytes.firstNonSpace(bytes, in: physical).map { bytes[$0] == UInt8(ascii: "#") } ?? false
+      let continues = !physical.isEmpty && bytes[physical.upperBound - 1] == UInt8(ascii: "\\")
+      if !continues || isComment {
         // pip prefixes a comment line with a space so the comment regex always matches it
         // (that only matters when it ends a continuation).
-        if isComment && !pending.isEmpty { pending.append((" ", lineNumber, 0)) }
+        if isComment && !pending.isEmpty { pending.append((nil, lineNumber, 0)) }
         pending.append((physical, lineNumber, 0))
-        if let line = make(pending) { result.append(line) }
-        pending = []
+        if let line = make(content, bytes, pending) { result.append(line) }
+        pending.removeAll(keepingCapacity: true)
       } else {
         // `line.strip("\\")`: every leading and trailing backslash goes, nothing is inserted.
-        let lead = physical.prefix(while: { $0 == "\\" }).utf8.count
-        var body = physical.drop(while: { $0 == "\\" })
-        while body.last == "\\" { body = body.dropLast() }
-        pending.append((body, lineNumber, lead))
+        var lower = physical.lowerBound
+        while lower < physical.upperBound && bytes[lower] == UInt8(ascii: "\\") { lower += 1 }
+        var upper = physical.upperBound
+        while upper > lower && bytes[upper - 1] == UInt8(ascii: "\\") { upper -= 1 }
+        pending.append((lower..<upper, lineNumber, lower - physical.lowerBound))
       }
     }
-    if !pending.isEmpty, let line = make(pending) { result.append(line) }
+    if !pending.isEmpty, let line = make(content, bytes, pending) { result.append(line) }
     return result
   }
 
-  private static func make(_ parts: [(Substring, Int, Int)]) -> LogicalLine? {
-    var joined = ""
+  private static func make(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>, _ parts: [Part]) -> LogicalLine? {
+    if parts.count == 1, let range = parts[0].range {
+      // One physical line: everything is a slice of the file's text.
+      guard let kept = meaningful(bytes, range) else { return nil }
+      return LogicalLine(
+        joined: content[index(content, range.lowerBound)..<index(content, range.upperBound)],
+        pieces: [Piece(joinedOffset: 0, line: parts[0].line, column: parts[0].column)],
+        text: content[index(content, kept.lowerBound)..<index(content, kept.upperBound)])
+    }
+    var text = ""
     var pieces: [Piece] = []
-    for (text, line, column) in parts {
-      pieces.append(Piece(joinedOffset: joined.utf8.count, line: line, column: column))
-      joined += text
+    pieces.reserveCapacity(parts.count)
+    for part in parts {
+      pieces.append(Piece(joinedOffset: text.utf8.count, line: part.line, column: part.column))
+      if let range = part.range {
+        text += content[index(content, range.lowerBound)..<index(content, range.upperBound)]
+      } else {
+        text += " "
+      }
     }
-    let stripped = PythonText.strip(removeComment(joined[...]))
-    guard !stripped.isEmpty else { return nil }
-    return LogicalLine(joined: joined, pieces: pieces, text: stripped)
+    text.makeContiguousUTF8()
+    guard let kept = text.utf8.withContiguousStorageIfAvailable({ meaningful($0, 0..<$0.count) })! else { return nil }
+    return LogicalLine(joined: text[...], pieces: pieces, text: text[index(text, kept.lowerBound)..<index(text, kept.upperBound)])
   }
 
-  /// `re.sub(r"(^|\s+)#.*$", "", line)`: a `#` is a comment at the start or after whitespace.
-  static func removeComment(_ line: Substring) -> Substring {
+  /// The byte range of `range` left after comment removal and stripping; nil when nothing is.
+  private static func meaningful(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+    let uncommented = range.lowerBound..<commentStart(bytes, in: range)
+    guard let first = PythonBytes.firstNonSpace(bytes, in: uncommented) else { return nil }
+    return first..<PythonBytes.endOfNonSpace(bytes, in: first..<uncommented.upperBound)
+  }
+
+  /// `re.sub(r"(^|\s+)#.*$", "", line)`: where the comment starts (a `#` at the start or after
+  /// whitespace), or the range's end.
+  private static func commentStart(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
     var previousIsSpace = true
-    var index = line.unicodeScalars.startIndex
-    while index < line.unicodeScalars.endIndex {
-      let scalar = line.unicodeScalars[index]
-      if scalar == "#" && previousIsSpace { return line[..<index] }
-      previousIsSpace = PythonText.isSpace(scalar)
-      line.unicodeScalars.formIndex(after: &index)
+    var i = range.lowerBound
+    while i < range.upperBound {
+      if bytes[i] == UInt8(ascii: "#") && previousIsSpace { return i }
+      let (isSpace, length) = PythonBytes.space(bytes, at: i)
+      previousIsSpace = isSpace
+      i += length
     }
-    return line
+    return range.upperBound
   }
 
-  /// `COMMENT_RE.match(line)`: optional leading whitespace, then `#`.
-  private static func startsComment(_ line: Substring) -> Bool {
-    line.unicodeScalars.first(where: { !PythonText.isSpace($0) }) == "#"
+  /// `re.sub(r"(^|\s+)#.*$", "", line)` on a Substring.
+  static func removeComment(_ line: Substring) -> Substring {
+    var copy = line
+    let end = copy.withUTF8 { commentStart($0, in: 0..<$0.count) }
+    return line[..<index(line, end)]
   }
 
   /// `str.splitlines()`: `\r\n`, `\r`, `\n` and the other Unicode line boundaries end a line.
   static func physicalLines(_ content: String) -> [Substring] {
-    var lines: [Substring] = []
-    let scalars = content.unicodeScalars
-    var start = scalars.startIndex
-    var index = start
-    while index < scalars.endIndex {
-      let scalar = scalars[index]
-      if PythonText.isLineBreak(scalar) {
-        lines.append(content[start..<index])
-        var next = scalars.index(after: index)
-        if scalar == "\r", next < scalars.endIndex, scalars[next] == "\n" {
-          next = scalars.index(after: next)
-        }
-        start = next
-        index = next
+    var content = content
+    content.makeContiguousUTF8()
+    return content.utf8.withContiguousStorageIfAvailable { bytes in
+      physicalLineRanges(bytes).map { content[index(content, $0.lowerBound)..<index(content, $0.upperBound)] }
+    }!
+  }
+
+  /// The byte ranges of `str.splitlines()`'s lines. The non-ASCII boundaries are U+0085 (C2 85)
+  /// and U+2028/U+2029 (E2 80 A8/A9).
+  private static func physicalLineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var lines: [Range<Int>] = []
+    var start = 0
+    var i = 0
+    let end = bytes.count
+    while i < end {
+      let length: Int
+      switch bytes[i] {
+      case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E: length = 1
+      case 0x0D: length = i + 1 < end && bytes[i + 1] == 0x0A ? 2 : 1
+      case 0xC2: length = i + 1 < end && bytes[i + 1] == 0x85 ? 2 : 0
+      case 0xE2: length = i + 2 < end && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
+      default: length = 0
+      }
+      if length == 0 {
+        i += 1
       } else {
-        scalars.formIndex(after: &index)
+        lines.append(start..<i)
+        i += length
+        start = i
       }
     }
-    if start < scalars.endIndex { lines.append(content[start..<scalars.endIndex]) }
+    if start < end { lines.append(start..<end) }
     return lines
+  }
+
+  /// The index `offset` UTF-8 bytes into `text` (constant time on native strings).
+  private static func index<S: StringProtocol>(_ text: S, _ offset: Int) -> String.Index {
+    text.utf8.index(text.utf8.startIndex, offsetBy: offset)
   }
 }

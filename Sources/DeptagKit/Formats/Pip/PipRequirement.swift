@@ -106,10 +106,12 @@ struct PipRequirementParser {
         key: egg.map(ProjectName.normalize) ?? url, text: url + markerSuffix, orderSensitive: true,
         localContent: url.lowercased().hasPrefix("file:") ? url : nil, isNamed: egg != nil, hasExtras: false)
     }
-    let (pathPart, extras) = Self.stripExtras(String(body))
     let looksLikePath = body.utf8.contains(UInt8(ascii: "/")) || body.utf8.first == UInt8(ascii: ".")
-    let archive = Self.isArchive(pathPart)
+    // Extras are split off a path only where the line is one (an archive or a local project).
+    var pathAndExtras: (String, [String]) { Self.stripExtras(String(body)) }
+    let archive = body.utf8.last == UInt8(ascii: "]") ? Self.isArchive(pathAndExtras.0[...]) : Self.isArchive(body)
     if archive {
+      let (pathPart, extras) = pathAndExtras
       // `_get_url_from_path`: "name @ …whl" whose part before "@" is no path is a PEP 508 line.
       let parts = body.split(separator: "@", maxSplits: 1)
       let pep508 = parts.count == 2 && !(parts[0].contains("/") || parts[0].hasPrefix("."))
@@ -135,6 +137,7 @@ struct PipRequirementParser {
       // another scheme, text with spaces).
       if looksLikePath && !archive && !body.contains("://") && !body.unicodeScalars.contains(where: PythonText.isSpace) {
         // A local project directory (pip checks the disk; deptag never does, see README).
+        let (pathPart, extras) = pathAndExtras
         let path = Self.normalizedLocalPath(pathPart)
         return PipRequirement(
           key: path, text: path + Self.render(extras: extras) + markerSuffix, orderSensitive: true,
@@ -232,9 +235,20 @@ struct PipRequirementParser {
   }
 
   /// pip's `is_archive_file` (with its `.tar.*` aware `splitext`).
-  static func isArchive(_ path: String) -> Bool {
-    let tail = path.utf8.suffix(9).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }  // ASCII lower-case
-    return archiveSuffixes.contains { tail.count >= $0.count && tail.suffix($0.count).elementsEqual($0) }
+  static func isArchive(_ path: Substring) -> Bool {
+    let utf8 = path.utf8
+    guard let last = utf8.last else { return false }
+    let lower = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }  // ASCII only
+    return archiveSuffixes.contains { suffix in
+      // ASCII case-insensitive `endswith`, from the end, without copying the path.
+      guard suffix.last == lower(last), utf8.count >= suffix.count else { return false }
+      var index = utf8.endIndex
+      for expected in suffix.reversed() {
+        utf8.formIndex(before: &index)
+        if lower(utf8[index]) != expected { return false }
+      }
+      return true
+    }
   }
 
   private static let archiveSuffixes: [[UInt8]] = [

@@ -12,6 +12,12 @@ enum PythonText {
     }
   }
 
+  /// `isSpace` for an ASCII byte.
+  @inline(__always)
+  static func isASCIISpace(_ byte: UInt8) -> Bool {
+    (0x09...0x0D).contains(byte) || (0x1C...0x20).contains(byte)
+  }
+
   /// Line boundaries of `str.splitlines()` (`\r\n` is handled by the caller).
   static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
     switch s.value {
@@ -22,9 +28,52 @@ enum PythonText {
 
   /// `s.strip()`: the range of `s` without leading and trailing Python whitespace.
   static func strip(_ s: Substring) -> Substring {
+    // Fast path: both ends are ASCII bytes that are not whitespace.
+    if let first = s.utf8.first, let last = s.utf8.last, first < 0x80, last < 0x80,
+      !isASCIISpace(first), !isASCIISpace(last)
+    {
+      return s
+    }
     let scalars = s.unicodeScalars
     guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return s[s.endIndex...] }
     let last = scalars.lastIndex(where: { !isSpace($0) })!
     return s[first...last]
+  }
+}
+
+/// `PythonText`'s classes over UTF-8 bytes (valid UTF-8, as a Swift string's), by byte offset.
+enum PythonBytes {
+  /// Whether the scalar at `i` is Python whitespace, and its length in bytes.
+  @inline(__always)
+  static func space(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Bool, Int) {
+    let lead = bytes[i]
+    if lead < 0x80 { return (PythonText.isASCIISpace(lead), 1) }
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+    for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+    return (Unicode.Scalar(value).map(PythonText.isSpace) ?? false, length)
+  }
+
+  /// The offset of the first scalar in `range` that is not whitespace, nil if there is none.
+  static func firstNonSpace(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let (isSpace, length) = space(bytes, at: i)
+      if !isSpace { return i }
+      i += length
+    }
+    return nil
+  }
+
+  /// The end of `range` without its trailing whitespace (`range` starts at a non-space scalar).
+  static func endOfNonSpace(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
+    var end = range.lowerBound
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let (isSpace, length) = space(bytes, at: i)
+      i += length
+      if !isSpace { end = i }
+    }
+    return end
   }
 }
