@@ -193,7 +193,13 @@ struct PipIncludeWalker {
   }
 
   private static func text(_ entries: [Entry]) -> String {
-    entries.map { $0.text + "\n" }.joined()
+    var text = ""
+    text.reserveCapacity(entries.reduce(0) { $0 + $1.text.utf8.count + 1 })
+    for entry in entries {
+      text += entry.text
+      text += "\n"
+    }
+    return text
   }
 
   /// Exact duplicates dropped, then a stable sort by key; lines of one project form a sorted set

@@ -40,12 +40,32 @@ struct PEP440Version: Sendable, Hashable {
     if strippingTrailingZeros {
       while count > 1, release[count - 1] == "0" { count -= 1 }
     }
-    var out = epoch == "0" ? "" : epoch + "!"
-    out += release[0..<count].joined(separator: ".")
-    if let pre { out += pre.label + pre.number }
-    if let post { out += ".post" + post }
-    if let dev { out += ".dev" + dev }
-    if let local { out += "+" + local.joined(separator: ".") }
+    // Appended piece by piece: most versions fit a small (inline) string, no joined arrays.
+    var out = ""
+    if epoch != "0" {
+      out += epoch
+      out += "!"
+    }
+    for index in 0..<count {
+      if index > 0 { out += "." }
+      out += release[index]
+    }
+    if let pre {
+      out += pre.label
+      out += pre.number
+    }
+    if let post {
+      out += ".post"
+      out += post
+    }
+    if let dev {
+      out += ".dev"
+      out += dev
+    }
+    if let local {
+      out += "+"
+      out += local.joined(separator: ".")
+    }
     return out
   }
 
