@@ -56,14 +56,14 @@ mtime() { stat -c %y "$1" 2>/dev/null || stat -f %Fm "$1"; }
 # that adds to them or moves a version (adds: an incremental base).
 edit_for() {  # edit_for EXAMPLE same|adds: sets the array edit
   case $1/$2 in
-    python/same) edit=(requirements.txt gunicorn 'gunicorn  # the WSGI server') ;;
+    python/same) edit=(requirements.txt 'Django>=4.2,<5.0' 'django >= 4.2, < 5  # the web framework') ;;
     python/adds) edit=(requirements.txt gunicorn $'numpy==2.0.0\ngunicorn') ;;
     go/same) edit=(go.mod 'go 1.22' $'// The inventory service.\ngo 1.22') ;;
     go/adds) edit=(go.mod 'golang.org/x/sync v0.7.0' 'golang.org/x/sync v0.8.0') ;;
     node/same) edit=(package.json 'Order intake API and background workers' 'Order intake API') ;;
     node/adds) edit=(package.json '"zod": "3.23.x",' $'"zod": "3.23.x",\n    "lodash": "^4.17.21",') ;;
     maven/same) edit=(pom.xml 'Takes orders, reserves stock, emits events.' 'Takes orders.') ;;
-    maven/adds) edit=(pom.xml '<mapstruct.version>1.5.5.Final' '<mapstruct.version>1.6.0.Final') ;;
+    maven/adds) edit=(pom.xml $'\n  <dependencies>\n' $'\n  <dependencies>\n    <dependency><groupId>io.micrometer</groupId><artifactId>micrometer-registry-prometheus</artifactId></dependency>\n') ;;
   esac
 }
 edit=()
@@ -82,7 +82,7 @@ for example in python go node maven; do
 
   run_make "$example" base-tag
   check "$example: a second make base-tag runs nothing" lacks_digest_call
-  check "$example: ... and make -q agrees the tag is up to date" make -q -C "$dir" base-tag DEPTAG="$work/bin/deptag"
+  check "$example: ... and make -q agrees the tag is up to date" make -s -q -C "$dir" base-tag DEPTAG="$work/bin/deptag" 2>/dev/null
 
   edit_for "$example" same
   replace "$dir/${edit[0]}" "${edit[1]}" "${edit[2]}"

@@ -32,11 +32,11 @@ if docker pull "$latest" >/dev/null 2>&1; then
     previous_snapshot="$work/previous.json"
     action=$("$deptag" decide --max-chain "$max_chain" "$previous_snapshot" "$context" 2>"$work/reasons" | head -n 1)
   else
-    echo "build-base: $latest has no /deptag/snapshot.json: building a fresh base" >"$work/reasons"
+    echo "$latest has no /deptag/snapshot.json: building a fresh base" >"$work/reasons"
   fi
   docker rm "$container" >/dev/null
 else
-  echo "build-base: no previous base $latest: building a fresh base" >"$work/reasons"
+  echo "no previous base $latest: building a fresh base" >"$work/reasons"
 fi
 sed 's/^/build-base:   /' "$work/reasons"
 
