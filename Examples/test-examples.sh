@@ -33,13 +33,15 @@ check() {  # check DESCRIPTION CONDITION...
     echo "FAILED: $what"; sed 's/^/  | /' "$work/out"; failed=$((failed + 1))
   fi
 }
-run_make() {  # run_make EXAMPLE TARGET: fresh logs for this run only; make's output in $work/out
+run_make() {  # run_make EXAMPLE TARGET [MAKE-ARG...]: fresh logs for this run; make's output in $work/out
   rm -f "$work/deptag.log" "$FAKE_DOCKER_HOME/calls.log" "$FAKE_DOCKER_HOME/builds.log" "$FAKE_DOCKER_HOME/pushes.log"
   touch "$work/deptag.log"
   mkdir -p "$FAKE_DOCKER_HOME"
   touch "$FAKE_DOCKER_HOME/calls.log" "$FAKE_DOCKER_HOME/builds.log" "$FAKE_DOCKER_HOME/pushes.log"
-  make -C "$work/Examples/$1" "$2" IMAGE="registry.example/$1" DEPTAG="$work/bin/deptag" >"$work/out" 2>&1 || {
-    echo "make $2 failed in $1" >>"$work/out"; return 0; }
+  local example=$1 target=$2
+  shift 2
+  make -C "$work/Examples/$example" "$target" IMAGE="registry.example/$example" DEPTAG="$work/bin/deptag" "$@" >"$work/out" 2>&1 || {
+    echo "make $target failed in $example" >>"$work/out"; return 0; }
 }
 replace() {  # replace FILE OLD NEW: the first OLD in FILE becomes NEW (fails when OLD is absent)
   local content
@@ -117,6 +119,26 @@ for example in python go node maven; do
   check "$example: ... and the new tag to the app's Dockerfile" \
     has_line "$FAKE_DOCKER_HOME/calls.log" "docker build -f Dockerfile --build-arg BASE_IMAGE=$image-base:$new_tag -t $image:latest ."
 done
+
+# Settings outside the manifests, through the Makefile's DEPTAG_OPTIONS: they feed the tag, make
+# tracks the --with files, and build-base.sh gets the same options (else its tag would differ).
+echo "--- DEPTAG_OPTIONS"
+dir="$work/Examples/node"
+image=registry.example/node
+options=(DEPTAG_OPTIONS="--with .npmrc --salt linux/arm64")
+printf 'registry=https://npm.example/\n' >"$dir/.npmrc"
+run_make node base-tag "${options[@]}"
+tag=$(cd "$dir" && "$real_deptag" digest --with .npmrc --salt linux/arm64 . 2>/dev/null)
+check "node: DEPTAG_OPTIONS feed the tag" test "$(cat "$dir/.deptag-tag")" = "$tag"
+check "node: ... and deptag inputs" has_line "$work/deptag.log" "deptag inputs --with .npmrc --salt linux/arm64 ."
+run_make node app "${options[@]}"
+check "node: build-base.sh gets them: a fresh base (new settings) under that tag, then the app FROM it" \
+  only_line "$FAKE_DOCKER_HOME/builds.log" "build $image-base:$tag from=fresh"$'\n'"build $image:latest from=$image-base:$tag"
+printf 'registry=https://npm.example/\nlegacy-peer-deps=true\n' >"$dir/.npmrc"
+run_make node base-tag "${options[@]}"
+check "node: a changed .npmrc makes make rewrite the tag" \
+  test "$(cat "$dir/.deptag-tag")" = "$(cd "$dir" && "$real_deptag" digest --with .npmrc --salt linux/arm64 . 2>/dev/null)"
+check "node: ... a new one" test "$(cat "$dir/.deptag-tag")" != "$tag"
 
 # Every base.Dockerfile has the build context BuildKit gives `-f base.Dockerfile`: its own
 # base.Dockerfile.dockerignore, letting in exactly the inputs deptag hashes and the snapshot.
