@@ -152,5 +152,24 @@ for example in python go node maven; do
   check "$example: ... and starts by excluding everything" test "$(grep -v '^#' "$ignore" | head -n 1)" = "*"
 done
 
+# The README's snippets marked <!-- snippet: PATH --> are PATH, byte for byte (copy-paste exact).
+readme="$here/../README.md"
+snippets=0
+while IFS= read -r path; do
+  snippets=$((snippets + 1))
+  block=$(awk -v marker="<!-- snippet: $path -->" '
+    $0 == marker { state = 1; next }
+    state == 1 && /^```/ { state = 2; next }
+    state == 2 && /^```$/ { exit }
+    state == 2 { print }' "$readme")
+  check "README: the snippet of $path is that file" test "$block" = "$(cat "$here/../$path")"
+done < <(sed -n 's/^<!-- snippet: \(.*\) -->$/\1/p' "$readme")
+check "README: it has the snippets (Makefile, CI, pre-commit, Docker)" test "$snippets" -ge 7
+
+# The pre-commit example uses hooks this repository defines.
+while IFS= read -r id; do
+  check "pre-commit-config.yaml: hook $id is in .pre-commit-hooks.yaml" grep -qx -- "- id: $id" "$here/../.pre-commit-hooks.yaml"
+done < <(sed -n 's/^ *- id: \([^ ]*\).*/\1/p' "$here/pre-commit-config.yaml")
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
