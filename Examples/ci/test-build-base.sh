@@ -15,9 +15,9 @@ image=registry.example/app-base
 passed=0
 failed=0
 
-build() {  # runs build-base.sh, keeping only this run's logs
+build() {  # build [DEPTAG-OPTION...]: runs build-base.sh, keeping only this run's logs
   rm -f "$FAKE_DOCKER_HOME/builds.log" "$FAKE_DOCKER_HOME/pushes.log" "$FAKE_DOCKER_HOME/calls.log"
-  bash "$here/build-base.sh" "$image" "$work/project" >"$work/out" 2>&1 || { cat "$work/out"; return 1; }
+  bash "$here/build-base.sh" "$image" "$work/project" "$@" >"$work/out" 2>&1 || { cat "$work/out"; return 1; }
   touch "$FAKE_DOCKER_HOME/builds.log" "$FAKE_DOCKER_HOME/pushes.log" "$FAKE_DOCKER_HOME/calls.log"
 }
 expect() {  # expect DESCRIPTION WANTED-BUILDS-LOG
@@ -34,7 +34,7 @@ check() {  # check DESCRIPTION CONDITION...
   shift
   if "$@"; then echo "ok: $what"; passed=$((passed + 1)); else echo "FAILED: $what"; cat "$work/out"; failed=$((failed + 1)); fi
 }
-tag() { "$deptag" digest "$work/project"; }
+tag() { "$deptag" digest "$@" "$work/project"; }
 chain() { sed -n 's/^  "chain": \([0-9]*\),$/\1/p' "$work/project/.deptag/snapshot.json"; }
 
 build
@@ -72,6 +72,21 @@ printf 'six==1.16.0\n' >>"$work/project/requirements.txt"
 build
 expect "the chain limit forces a fresh base" "build $image:$(tag) from=fresh"
 check "the chain starts again at 0" test "$(chain)" = 0
+
+unset MAX_CHAIN
+printf '[global]\nindex-url = https://pypi.example/simple\n' >"$work/pip.conf"
+build --with "$work/pip.conf" --salt linux/arm64
+expect "settings outside the manifests (--with, --salt) make a new tag and a fresh base" \
+  "build $image:$(tag --with "$work/pip.conf" --salt linux/arm64) from=fresh"
+check "the tag is not the manifests' alone" test "$(tag --with "$work/pip.conf" --salt linux/arm64)" != "$(tag)"
+build --with "$work/pip.conf" --salt linux/arm64
+expect "a re-run with the same settings builds nothing" ""
+printf 'rich==13.7.1\n' >>"$work/project/requirements.txt"
+build --with "$work/pip.conf" --salt linux/arm64
+expect "an addition with the same settings builds incrementally" \
+  "build $image:$(tag --with "$work/pip.conf" --salt linux/arm64) from=$image:latest"
+build --with "$work/pip.conf" --salt linux/amd64
+expect "another platform builds a fresh base" "build $image:$(tag --with "$work/pip.conf" --salt linux/amd64) from=fresh"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

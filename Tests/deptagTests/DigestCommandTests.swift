@@ -51,6 +51,27 @@ import Testing
     #expect(Set([plain, with, salted]).count == 3)
   }
 
+  /// `--salt "$GOFLAGS"`: a salt is taken as text even when it starts with `-`, spelled either
+  /// way; an empty one (an unset variable) hashes nothing, and a flag after a salt still parses.
+  @Test func saltsThatLookLikeOptions() throws {
+    let dir = try CLIRunner.directory(["requirements.txt": "a\n"])
+    let plain = try CLIRunner.run(["digest"], in: dir)
+    let separate = try CLIRunner.run(["digest", "--salt", "-mod=mod", "--salt", "linux/arm64"], in: dir)
+    let attached = try CLIRunner.run(["digest", "--salt=-mod=mod", "--salt=linux/arm64"], in: dir)
+    let other = try CLIRunner.run(["digest", "--salt", "-mod=vendor", "--salt", "linux/arm64"], in: dir)
+    let empty = try CLIRunner.run(["digest", "--salt", ""], in: dir)
+    let thenLength = try CLIRunner.run(["digest", "--salt", "-trimpath", "--length", "4"], in: dir)
+    #expect(separate.status == 0)
+    #expect(separate.stderr == "")
+    #expect(separate.stdout == attached.stdout)
+    #expect(separate.stdout != plain.stdout)
+    #expect(separate.stdout != other.stdout)
+    #expect(empty.stdout == plain.stdout)
+    #expect(thenLength.status == 0)
+    #expect(thenLength.stdout.count == 5)
+    #expect(try CLIRunner.run(["digest", "--salt"], in: dir).status == 64)
+  }
+
   @Test func badInputIsACompilerStyleErrorAndExitOne() throws {
     let dir = try CLIRunner.directory(["requirements.txt": "ok\n-r inc.txt\n", "inc.txt": "a\nfoo==1 --global-option=x\n"])
     let out = try CLIRunner.run(["digest"], in: dir)

@@ -6,7 +6,11 @@ struct ExtraInputOptions: ParsableArguments {
   @Option(name: .customLong("with"), help: ArgumentHelp("Also hash this file's bytes (repeatable).", valueName: "file"))
   var withFiles: [String] = []
 
-  @Option(help: ArgumentHelp("Also hash this text (repeatable).", valueName: "text"))
+  /// Taken whatever it looks like, so that `--salt "$GOFLAGS"` works although GOFLAGS starts with
+  /// `-` (README, "Settings outside the manifests"); an empty salt hashes nothing.
+  @Option(
+    parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("Also hash this text (repeatable; it may start with '-').", valueName: "text"))
   var salt: [String] = []
 
   var extras: ExtraInputs { ExtraInputs(withFiles: withFiles, salts: salt) }
