@@ -1,6 +1,14 @@
 import ArgumentParser
 import DeptagKit
 
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The `deptag` command: names Docker base images after what their dependencies mean.
 @main
 struct Deptag: ParsableCommand {
@@ -18,4 +26,12 @@ struct Deptag: ParsableCommand {
     version: "0.1.0",
     subcommands: [Digest.self, Normalize.self, Inputs.self, Diff.self, Decide.self, Snapshot.self]
   )
+
+  /// Runs the command with SIGXFSZ ignored: past a file-size limit (`ulimit -f`) a write then
+  /// fails with EFBIG, which `AtomicFile` reports after removing its temporary file, instead of
+  /// the signal killing deptag mid-write and leaving the temporary file behind.
+  static func main() {
+    signal(SIGXFSZ, SIG_IGN)
+    main(nil)
+  }
 }
