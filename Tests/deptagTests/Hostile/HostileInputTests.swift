@@ -112,6 +112,7 @@ import Testing
 
   @Test(arguments: kinds) func endlessStandardInputStopsAtTheCap(_ kind: String) throws {
     let dir = try Scratch.directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let zeros = try HostileRunner.run(["digest", "--type", kind, "-"], in: dir, input: .file("/dev/zero"))
     zeros.expectError("\(kind) from /dev/zero", containing: "<stdin>: larger than 64 MiB")
   }
@@ -119,6 +120,7 @@ import Testing
   @Test func endlessPipeStopsAtTheCap() throws {
     guard HostileRunner.has(.yes, for: "endlessPipeStopsAtTheCap") else { return }
     let dir = try Scratch.directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
     let out = try HostileRunner.run(["digest", "--type", "pip", "-"], in: dir, input: .yes)
     out.expectError("yes | deptag digest --type pip -", containing: "<stdin>: larger than 64 MiB")
     // `normalize -` too: it reads standard input the same way.
