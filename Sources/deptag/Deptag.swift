@@ -1,6 +1,14 @@
 import ArgumentParser
 import DeptagKit
 
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The `deptag` command: names Docker base images after what their dependencies mean.
 @main
 struct Deptag: ParsableCommand {
@@ -25,7 +33,12 @@ struct Deptag: ParsableCommand {
   /// ArgumentParser finds a command's options by reflection and protocol-conformance look-ups,
   /// about 12 M of the 19 M instructions `deptag digest` spends on a 60-line requirements file
   /// (callgrind); `scripts/bench` measures what that does to start-up time.
+  ///
+  /// SIGXFSZ is ignored: past a file-size limit (`ulimit -f`) a write then fails with EFBIG,
+  /// which `AtomicFile` reports after removing its temporary file, instead of the signal killing
+  /// deptag mid-write and leaving the temporary file behind.
   static func main() {
+    signal(SIGXFSZ, SIG_IGN)
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let paths = Digest.plainPaths(arguments) else { return main(arguments) }
     do {

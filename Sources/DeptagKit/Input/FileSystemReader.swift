@@ -14,7 +14,9 @@ public struct FileSystemReader: SourceReader {
 
   public func entryType(at path: String) -> FileEntryType {
     var info = stat()
-    guard stat(path, &info) == 0 else { return .missing }
+    // Only a path that is not there is missing; a symlink loop (ELOOP) or a directory that may
+    // not be searched (EACCES) is something there that cannot be read, reported as such.
+    guard stat(path, &info) == 0 else { return errno == ENOENT || errno == ENOTDIR ? .missing : .other }
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .regularFile
     case S_IFDIR: return .directory
@@ -34,7 +36,10 @@ public struct FileSystemReader: SourceReader {
     switch entryType(at: path) {
     case .regularFile: break
     case .directory: throw DeptagError("\(path): is a directory, not a manifest file")
-    case .other: throw DeptagError("\(path): not a regular file; refusing to read it")
+    case .other:
+      var info = stat()
+      if stat(path, &info) != 0 { throw DeptagError("\(path): \(POSIX.lastErrorText())") }
+      throw DeptagError("\(path): not a regular file; refusing to read it")
     case .missing: throw DeptagError("\(path): \(POSIX.lastErrorText())")
     }
     let fd = open(path, O_RDONLY | O_NONBLOCK)

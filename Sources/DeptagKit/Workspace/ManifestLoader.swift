@@ -52,9 +52,14 @@ public struct ManifestLoader: Sendable {
     var result = LoadedManifests()
     for name in KindDetection.directoryManifestNames {
       let path = directory == "." ? name : LexicalPath.join(directory, name)
-      guard reader.entryType(at: path) == .regularFile,
-        let kind = KindDetection.kind(forPath: path)
-      else { continue }
+      switch reader.entryType(at: path) {
+      case .missing: continue
+      case .regularFile: break
+      // A manifest's name on a FIFO, device, directory or symlink loop is an error, refused
+      // before reading, never silently left out of the digest.
+      case .directory, .other: _ = try reader.read(path: path)
+      }
+      guard let kind = KindDetection.kind(forPath: path) else { continue }
       result.append(try load(try reader.read(path: path), kind: kind))
     }
     if result.manifests.isEmpty {

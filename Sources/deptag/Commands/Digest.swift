@@ -72,7 +72,10 @@ extension Deptag {
       Terminal.writeStandardOutput(result.digest + "\n")
       if let write {
         try Terminal.reporting { () throws(DeptagError) in
-          let existing = try? FileSystemReader().read(path: write)
+          // Only a missing file counts as empty: one that cannot be read (a directory, no
+          // permission, a FIFO) is an error, so its other lines are never replaced unseen.
+          let reader = FileSystemReader()
+          let existing = reader.entryType(at: write) == .missing ? nil : try reader.read(path: write)
           let old = existing.map { String(decoding: $0.bytes, as: UTF8.self) }
           let updated = TagFile.updating(old, digest: result.digest, variable: variable)
           if updated != old { try AtomicFile.write(Array(updated.utf8), to: write) }

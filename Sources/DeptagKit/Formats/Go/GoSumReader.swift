@@ -32,6 +32,13 @@ enum GoSumReader {
         var isSpace: Bool
         if b < 0x80 {
           isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+          // NUL or a BOM can be in no path, version or hash: the file is UTF-16/32 or binary,
+          // which readGoSum would read as lines that never match a module (go.mod refuses both).
+          if b == 0 { throw DeptagError("unexpected NUL byte (go.sum is UTF-8 text)", at: SourceLocation(file: source.path, line: lineNumber, column: index - lineStart + 1)) }
+        } else if bytes[index...].starts(with: [0xEF, 0xBB, 0xBF]) {
+          throw DeptagError(
+            "unexpected input character U+FEFF (a byte order mark; go.sum is UTF-8 without one)",
+            at: SourceLocation(file: source.path, line: lineNumber, column: index - lineStart + 1))
         } else if let (scalar, n) = GoModText.scalar(in: bytes, at: index) {
           length = n
           isSpace = scalar.properties.isWhitespace

@@ -9,6 +9,9 @@
 /// exponentially, the "billion laughs" of properties).
 final class PomInterpolator {
   static let maximumLength = 65_536
+  /// How many properties deep a reference may chain (`${a}` → `${b}` → …): a backstop, since
+  /// each level recurses and a 200,000-long chain would overflow the stack.
+  static let maximumDepth = 1_000
 
   private let properties: [String: PomText]
   private let model: [String: PomText]
@@ -90,6 +93,9 @@ final class PomInterpolator {
     if let cached = cache[key] { return cached }
     if active.contains(key) {
       throw fail("recursive expression cycle: ${\(name)} refers back to itself (Maven rejects it too)", offset)
+    }
+    guard active.count < Self.maximumDepth else {
+      throw fail("properties refer to each other more than \(Self.maximumDepth) levels deep", offset)
     }
     active.append(key)
     defer { active.removeLast() }

@@ -15,6 +15,10 @@ struct PipIncludeWalker {
   /// Includes deeper than this are refused (a backstop for symlink loops, which pip cannot
   /// tell from distinct paths either).
   static let maximumDepth = 64
+  /// At most this many includes are read in all: pip rereads a file each time it is included,
+  /// so 30 files each including the next twice (no cycle, 30 deep) would mean 2^30 reads.
+  static let maximumIncludes = 10_000
+  private var includesRead = 0
 
   init(reader: any SourceReader) {
     self.reader = reader
@@ -128,6 +132,10 @@ struct PipIncludeWalker {
     }
     guard chain.count < Self.maximumDepth else {
       throw DeptagError("includes are nested more than \(Self.maximumDepth) deep", at: here)
+    }
+    includesRead += 1
+    guard includesRead <= Self.maximumIncludes else {
+      throw DeptagError("more than \(Self.maximumIncludes) includes in all (files including the same files over and over)", at: here)
     }
     let included: SourceFile
     do {

@@ -66,6 +66,19 @@ import Testing
     #expect(try GoFiles.digest("a\u{A0}v1 h1:x=\n", .gosum) == GoFiles.digest("a v1 h1:x=\n", .gosum))
   }
 
+  /// NUL bytes (UTF-16/32 text, binary) and a byte-order mark are in no path, version or hash.
+  @Test func nulAndByteOrderMarkAreErrors() throws {
+    let nul = try #require(GoFiles.error(bytes: Array((Self.a + "x v1").utf8) + [0] + Array(" h1:x=\n".utf8), .gosum))
+    #expect(nul.position == "2:5")
+    #expect(nul.message.contains("NUL"))
+    let bom = try #require(GoFiles.error(bytes: [0xEF, 0xBB, 0xBF] + Array(Self.a.utf8), .gosum))
+    #expect(bom.position == "1:1")
+    #expect(bom.message.contains("byte order mark"))
+    // Elsewhere on a line too, and U+FEFF is not a space that separates fields.
+    #expect(GoFiles.error(Self.a + "x v1 h1:x=\u{FEFF}\n", .gosum)?.position == "2:11")
+    #expect(try GoFiles.normalize(Self.a, .gosum) == GoFiles.normalize(Self.a + "\n\n", .gosum))
+  }
+
   /// An 80,000-line go.sum reads in linear time (well under a second even in a debug build).
   @Test func largeGoSumIsFast() throws {
     var text = ""

@@ -110,4 +110,22 @@ import Testing
     #expect(manifest.entries.count == 20_000)
     #expect(ContinuousClock.now - start < .seconds(10))
   }
+
+  /// Each property of a chain refers to the next: resolution recurses, so the chain is bounded
+  /// (a 200,000-long chain overflowed the stack). Just under the limit resolves.
+  @Test func propertyChainsAreBounded() throws {
+    func chain(_ length: Int) -> String {
+      var properties = ""
+      for i in 0..<length { properties += "<p\(i)>${p\(i + 1)}</p\(i)>" }
+      properties += "<p\(length)>2.0</p\(length)>"
+      return Maven.pom("<properties>\(properties)</properties><dependencies>\(Maven.dependency("g", "a", "${p0}"))</dependencies>")
+    }
+    let limit = PomInterpolator.maximumDepth
+    #expect(try Maven.digest(chain(limit - 1)) == Maven.digest(Maven.pom("<dependencies>\(Maven.dependency("g", "a", "2.0"))</dependencies>")))
+    let error = try #require(Maven.error(chain(limit + 1)))
+    #expect(error.message.contains("more than \(limit) levels deep"))
+    let start = ContinuousClock.now
+    #expect(Maven.error(chain(200_000))?.message.contains("levels deep") == true)
+    #expect(ContinuousClock.now - start < .seconds(30))
+  }
 }

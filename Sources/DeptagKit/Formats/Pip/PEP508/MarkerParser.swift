@@ -7,6 +7,12 @@ struct MarkerParser {
   let end: Int
   /// The current position.
   var pos: Int
+  /// Open parentheses around the current position.
+  var depth = 0
+
+  /// Deeper nesting is refused, not recursed into until the stack overflows (packaging's own
+  /// recursive parser stops at Python's recursion limit, a few hundred levels).
+  static let maximumDepth = 200
 
   /// Marker variables in packaging's `VARIABLE` rule (case-sensitive, whole words), with the
   /// PEP 508 name each one maps to (legacy dotted names and `python_implementation`).
@@ -56,9 +62,14 @@ struct MarkerParser {
     let atom: MarkerElement
     if pos < end, bytes[pos] == 0x28 {
       let open = pos
+      guard depth < Self.maximumDepth else {
+        throw PEP508Error(message: "markers nested more than \(Self.maximumDepth) parentheses deep", offset: open)
+      }
       pos += 1
       skipBlanks()
+      depth += 1
       let inner = try parseMarker()
+      depth -= 1
       skipBlanks()
       guard pos < end, bytes[pos] == 0x29 else {
         throw PEP508Error(
