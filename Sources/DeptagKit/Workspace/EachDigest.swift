@@ -95,20 +95,23 @@ extension ManifestLoader {
   /// Digests every directory under `request.root` that holds manifests (`ManifestTree`, minus
   /// what git ignores), each exactly as `deptag digest DIR` would, with the same `--with` files
   /// and salts for all. A directory whose manifests fail records its error and the others go
-  /// on (a monorepo's CI should see every broken manifest at once). Throws when the root cannot
+  /// on (a monorepo's CI should see every broken manifest at once). Directories are read in
+  /// parallel; the result does not depend on it. Throws when the root cannot
   /// be walked, a `--with` file cannot be read, or no directory holds a manifest.
   public func digestEach(_ request: EachDigestRequest) throws(DeptagError) -> EachDigestResult {
     guard DigestFraming.lengthRange.contains(request.length) else {
       throw DeptagError("--length must be between 4 and 64, not \(request.length)")
     }
     let tree = try ManifestTree.walk(request.root).excludingGitIgnored()
-    var withBytes: [[UInt8]] = []
-    for path in request.withFiles { withBytes.append(try reader.read(path: path).bytes) }
+    var withFiles: [[UInt8]] = []
+    for path in request.withFiles { withFiles.append(try reader.read(path: path).bytes) }
+    let withBytes = withFiles, salts = request.salts, length = request.length
     var outcomes: [EachDigestResult.Outcome] = tree.failures.map {
       .init(path: $0.path, result: .failure($0.error), warnings: [])
     }
-    for directory in tree.directories {
-      outcomes.append(digest(directory.path, in: tree, withFiles: withBytes, salts: request.salts, length: request.length))
+    // Directories are independent: parse them on every core, keep the walk's order.
+    outcomes += ParallelMap.map(tree.directories) { directory in
+      digest(directory.path, in: tree, withFiles: withBytes, salts: salts, length: length)
     }
     if outcomes.isEmpty {
       let names = KindDetection.directoryManifestNames.joined(separator: ", ")
