@@ -8,7 +8,7 @@
 
 /// Runs a program without a shell (posix_spawnp, arguments passed as they are) and captures its
 /// standard output, at most `InputLimits.maximumBytes`. The only program deptag ever runs is git
-/// (PRODUCT.md principle 5). Standard input is `/dev/null`, or `input` when given.
+/// (PRODUCT.md principle 5).
 enum ProcessRunner {
   struct Result {
     var status: Int32
@@ -16,12 +16,7 @@ enum ProcessRunner {
     var errorOutput: [UInt8]
   }
 
-  /// Runs `program` with `arguments`. `input`, when given, is the child's standard input: it is
-  /// written to an unlinked temporary file first, so a large input can neither deadlock against
-  /// the output pipes nor raise SIGPIPE when the child exits without reading it.
-  static func run(_ program: String, _ arguments: [String], input: [UInt8]? = nil) throws(DeptagError) -> Result {
-    let inputFile: Int32? = if let input { try unlinkedFile(holding: input) } else { nil }
-    defer { if let inputFile { close(inputFile) } }
+  static func run(_ program: String, _ arguments: [String]) throws(DeptagError) -> Result {
     var outPipe: [Int32] = [0, 0]
     var errPipe: [Int32] = [0, 0]
     guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw DeptagError("cannot create a pipe: \(POSIX.lastErrorText())") }
@@ -31,12 +26,7 @@ enum ProcessRunner {
     posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
     posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
     for fd in outPipe + errPipe { posix_spawn_file_actions_addclose(&actions, fd) }
-    if let inputFile {
-      posix_spawn_file_actions_adddup2(&actions, inputFile, 0)
-      if inputFile != 0 { posix_spawn_file_actions_addclose(&actions, inputFile) }
-    } else {
-      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     let argv = ([program] + arguments).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid = pid_t()
@@ -58,31 +48,6 @@ enum ProcessRunner {
       throw DeptagError("\(program) printed more than \(InputLimits.maximumBytes >> 20) MiB")
     }
     return Result(status: exited, output: output, errorOutput: errorOutput)
-  }
-
-  /// A descriptor on a file that holds `bytes`, positioned at its start, with no name left on disk.
-  private static func unlinkedFile(holding bytes: [UInt8]) throws(DeptagError) -> Int32 {
-    var template = Array("/tmp/deptag-input-XXXXXX".utf8CString)
-    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard fd >= 0 else { throw DeptagError("cannot create a temporary file: \(POSIX.lastErrorText())") }
-    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-    var written = 0
-    while written < bytes.count {
-      let n = bytes[written...].withUnsafeBytes { POSIX.write(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else {
-        let reason = POSIX.lastErrorText()
-        close(fd)
-        throw DeptagError("cannot write a temporary file: \(reason)")
-      }
-      written += n
-    }
-    guard lseek(fd, 0, SEEK_SET) == 0 else {
-      let reason = POSIX.lastErrorText()
-      close(fd)
-      throw DeptagError("cannot rewind a temporary file: \(reason)")
-    }
-    return fd
   }
 
   private static func drain(_ fd: Int32, limit: Int) -> [UInt8] {

@@ -102,7 +102,7 @@ extension ManifestLoader {
     guard DigestFraming.lengthRange.contains(request.length) else {
       throw DeptagError("--length must be between 4 and 64, not \(request.length)")
     }
-    let tree = try ManifestTree.walk(request.root).excludingGitIgnored()
+    let tree = try ManifestTree.walkSkippingGitIgnored(request.root)
     var withFiles: [[UInt8]] = []
     for path in request.withFiles { withFiles.append(try reader.read(path: path).bytes) }
     let withBytes = withFiles, salts = request.salts, length = request.length

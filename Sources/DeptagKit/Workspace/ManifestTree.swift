@@ -39,9 +39,13 @@ public struct ManifestTree: Sendable, Hashable {
   /// Things skipped that the user should hear about (names that are not UTF-8, git failing).
   public var warnings: [Diagnostic]
 
-  /// Walks the tree under `root`. Throws when `root` itself is not a readable directory; an
-  /// unreadable subdirectory is recorded in `failures` and the walk goes on.
-  public static func walk(_ root: String) throws(DeptagError) -> ManifestTree {
+  /// Walks the tree under `root`, leaving out `ignored` (paths relative to `root`): an ignored
+  /// directory is not entered; a directory whose manifests are all ignored is left out; a
+  /// directory with some ignored manifests keeps all of them (its digest is what `deptag
+  /// digest DIR` prints) and gets a warning naming each ignored one. Throws when `root` itself
+  /// is not a readable directory; an unreadable subdirectory is recorded in `failures` and the
+  /// walk goes on.
+  public static func walk(_ root: String, ignoring ignored: GitIgnored.Paths = GitIgnored.Paths()) throws(DeptagError) -> ManifestTree {
     guard FileSystemReader().entryType(at: root) == .directory else {
       throw DeptagError("\(root): not a directory; --each walks a directory tree")
     }
@@ -69,7 +73,7 @@ public struct ManifestTree: Sendable, Hashable {
         if type == .unknown { type = DirectoryListing.linkType(at: tree.path(of: child)) }
         switch type {
         case .directory:
-          if !skippedDirectoryNames.contains(entry.name) { pending.append(child) }
+          if !skippedDirectoryNames.contains(entry.name) && !ignored.directories.contains(child) { pending.append(child) }
         case .regularFile:
           if wanted.contains(entry.name) { found.insert(entry.name) }
         case .symbolicLink:
@@ -82,52 +86,43 @@ public struct ManifestTree: Sendable, Hashable {
           break
         }
       }
-      if !found.isEmpty {
-        tree.directories.append(Directory(path: relative, manifestNames: manifestNames.filter(found.contains)))
+      let names = manifestNames.filter(found.contains)
+      let hidden = names.filter { ignored.files.contains(Self.child($0, of: relative)) }
+      guard !names.isEmpty, hidden.count < names.count else { continue }
+      for name in hidden {
+        let file = tree.path(of: Self.child(name, of: relative))
+        tree.warnings.append(Diagnostic(
+          .warning, "\(file): git ignores this file, but it is hashed: the digest of \(path) is what 'deptag digest \(path)' prints"))
       }
+      tree.directories.append(Directory(path: relative, manifestNames: names))
     }
     tree.directories.sort { ByteOrder.precedes($0.path, $1.path) }
     tree.failures.sort { ByteOrder.precedes($0.path, $1.path) }
     return tree
   }
 
-  /// The tree without what git ignores, when the root is inside a git work tree: one
-  /// `git check-ignore` for every manifest and unreadable folder found (`GitIgnoreCheck`).
-  /// A directory whose manifests are all ignored is dropped. A directory with some ignored
-  /// manifests stays and keeps them (its digest is what `deptag digest DIR` prints), with a
-  /// warning naming each ignored one. Outside a repository, or without git, nothing changes.
-  public func excludingGitIgnored() -> ManifestTree {
-    var candidates = failures.map(\.path)
-    for directory in directories {
-      for name in directory.manifestNames { candidates.append(Self.child(name, of: directory.path)) }
+  /// `walk(root, ignoring:)` with what git ignores, when `root` is inside a git work tree: one
+  /// `git ls-files` for the whole tree (`GitIgnored`). Outside a repository, without git, or
+  /// when git ignores `root` itself (the user named it, so it is walked), only the fixed skip
+  /// list applies.
+  public static func walkSkippingGitIgnored(_ root: String) throws(DeptagError) -> ManifestTree {
+    guard FileSystemReader().entryType(at: root) == .directory else {
+      throw DeptagError("\(root): not a directory; --each walks a directory tree")
     }
-    let ignored: Set<String>
-    switch GitIgnoreCheck.ignored(candidates, under: root) {
+    switch GitIgnored.paths(under: root) {
     case .noRepository:
-      return self
+      return try walk(root)
+    case .rootIgnored:
+      var tree = try walk(root)
+      tree.warnings.insert(Diagnostic(.warning, "\(root): git ignores this directory; its ignore rules are not applied inside it"), at: 0)
+      return tree
     case .failed(let message):
-      var copy = self
-      copy.warnings.append(Diagnostic(.warning, "git check-ignore failed (\(message)); only the fixed skip list applies"))
-      return copy
-    case .ignored(let set):
-      ignored = set
+      var tree = try walk(root)
+      tree.warnings.insert(Diagnostic(.warning, "git ls-files failed (\(message)); only the fixed skip list applies"), at: 0)
+      return tree
+    case .ignored(let paths):
+      return try walk(root, ignoring: paths)
     }
-    guard !ignored.isEmpty else { return self }
-    var copy = self
-    copy.failures.removeAll { ignored.contains($0.path) }
-    copy.directories = []
-    for directory in directories {
-      let files = directory.manifestNames.map { Self.child($0, of: directory.path) }
-      let hidden = files.filter(ignored.contains)
-      if hidden.count == files.count { continue }
-      for file in hidden {
-        copy.warnings.append(Diagnostic(
-          .warning,
-          "\(path(of: file)): git ignores this file, but it is hashed: the digest of \(path(of: directory.path)) is what 'deptag digest \(path(of: directory.path))' prints"))
-      }
-      copy.directories.append(directory)
-    }
-    return copy
   }
 
   /// `relative` (a path under the root, `.` for the root) as a path usable from the working

@@ -132,25 +132,37 @@ func git(_ arguments: [String], in directory: URL) throws -> ProcessResult? {
     defer { dir.remove() }
     guard let initialised = try git(["init", "-q"], in: dir.url), initialised.status == 0 else { return }
     try git(["add", "-f", "kept/package.json"], in: dir.url)  // tracked: never ignored
-    let tree = try ManifestTree.walk(dir.url.path)
-    #expect(Self.paths(tree) == ["app", "build/out", "generated", "kept", "local", "mixed"])
-    let filtered = tree.excludingGitIgnored()
+    #expect(Self.paths(try ManifestTree.walk(dir.url.path)) == ["app", "build/out", "generated", "kept", "local", "mixed"])
+    let filtered = try ManifestTree.walkSkippingGitIgnored(dir.url.path)
     #expect(Self.paths(filtered) == ["app", "kept", "mixed"])
     // The partly ignored directory keeps all its manifests (= `deptag digest mixed`) and says so.
     #expect(filtered.directories.first { $0.path == "mixed" }?.manifestNames == ["go.mod", "package.json"])
     #expect(filtered.warnings.count == 1)
     #expect(filtered.warnings.first?.message.contains("mixed/package.json: git ignores this file") == true)
     // From a subfolder, git's answers are relative to it too.
-    let sub = try ManifestTree.walk(dir.url.appendingPathComponent("mixed").path).excludingGitIgnored()
+    let sub = try ManifestTree.walkSkippingGitIgnored(dir.url.appendingPathComponent("mixed").path)
     #expect(Self.paths(sub) == ["."])
+    // A root that git ignores was named on purpose: it is walked, with a warning.
+    let build = try ManifestTree.walkSkippingGitIgnored(dir.url.appendingPathComponent("build").path)
+    #expect(Self.paths(build) == ["out"])
+    #expect(build.warnings.first?.message.contains("git ignores this directory") == true)
+  }
+
+  @Test func ignoredPathsArePrunedAsGiven() throws {
+    let dir = try makeTree(["a/go.mod": "", "a/deep/go.mod": "", "b/go.mod": "", "b/package.json": "{}", "c/pom.xml": ""])
+    defer { dir.remove() }
+    let ignored = GitIgnored.Paths(directories: ["a/deep", "c"], files: ["b/package.json", "a/go.mod"])
+    let tree = try ManifestTree.walk(dir.url.path, ignoring: ignored)
+    #expect(Self.paths(tree) == ["b"])
+    #expect(tree.directories[0].manifestNames == ["go.mod", "package.json"])
+    #expect(tree.warnings.map(\.message) == ["\(dir.url.path)/b/package.json: git ignores this file, but it is hashed: the digest of \(dir.url.path)/b is what 'deptag digest \(dir.url.path)/b' prints"])
   }
 
   @Test func outsideARepositoryOnlyTheFixedListApplies() throws {
     let dir = try makeTree([".gitignore": "build/\n", "build/go.mod": "", "go.mod": ""])
     defer { dir.remove() }
-    let tree = try ManifestTree.walk(dir.url.path)
-    let filtered = tree.excludingGitIgnored()
-    #expect(filtered == tree)
+    let filtered = try ManifestTree.walkSkippingGitIgnored(dir.url.path)
+    #expect(filtered == (try ManifestTree.walk(dir.url.path)))
     #expect(Self.paths(filtered) == [".", "build"])
   }
 }
