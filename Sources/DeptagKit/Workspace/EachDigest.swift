@@ -63,11 +63,13 @@ public struct EachDigestResult: Sendable, Hashable {
   }
 
   /// Everything for stderr in print order: the walk's warnings, then each directory's warnings
-  /// and error in path order.
+  /// and error in path order. A warning about a file that several directories include (a
+  /// shared `-r ../common.txt`) is printed once.
   public var diagnostics: [Diagnostic] {
     var all = warnings
+    var seen = Set(warnings)
     for outcome in outcomes {
-      all += outcome.warnings
+      for warning in outcome.warnings where seen.insert(warning).inserted { all.append(warning) }
       if case .failure(let error) = outcome.result { all.append(error.diagnostic) }
     }
     return all

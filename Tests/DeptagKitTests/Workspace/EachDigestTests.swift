@@ -67,6 +67,18 @@ import Testing
     #expect(result.diagnostics.map(\.severity) == [.error, .error])
   }
 
+  @Test func aWarningAboutASharedIncludeIsPrintedOnce() throws {
+    let dir = try makeTree([
+      "common/base.txt": "-e ./lib\n",
+      "a/requirements.txt": "-r ../common/base.txt\nx\n", "b/requirements.txt": "-r ../common/base.txt\ny\n",
+    ])
+    defer { dir.remove() }
+    let result = try ManifestLoader().digestEach(EachDigestRequest(root: dir.url.path))
+    #expect(result.outcomes.map(\.warnings.count) == [1, 1])
+    #expect(result.outcomes[0].warnings == result.outcomes[1].warnings)
+    #expect(result.diagnostics == result.outcomes[0].warnings)
+  }
+
   @Test func noManifestAnywhereIsAnError() throws {
     let dir = try makeTree(["src/main.go": "package main\n", "node_modules/x/package.json": "{}"])
     defer { dir.remove() }
