@@ -2,9 +2,10 @@
 ///
 /// The walk lists each directory once with `readdir` (no `stat` per entry), never follows a
 /// symbolic link to a directory (so no loops and no directory counted twice), and skips the
-/// folders named in `skippedDirectoryNames`. A directory "holds manifests" exactly when
-/// `deptag digest DIR` would find one: a regular file (or a link to one) named as in
-/// `KindDetection.directoryManifestNames` directly inside it.
+/// folders named in `skippedDirectoryNames` below the root, and (`walkSkippingGitIgnored`)
+/// what git ignores. A directory "holds manifests" exactly when `deptag digest DIR` would find
+/// one: a regular file (or a link to one) named as in `KindDetection.directoryManifestNames`
+/// directly inside it.
 public struct ManifestTree: Sendable, Hashable {
   /// Folders never entered: VCS metadata, dependency trees, build outputs and virtualenvs,
   /// whose manifests belong to other projects.
@@ -36,7 +37,8 @@ public struct ManifestTree: Sendable, Hashable {
   public var directories: [Directory]
   /// Subdirectories that could not be listed, sorted by path.
   public var failures: [Failure]
-  /// Things skipped that the user should hear about (names that are not UTF-8, git failing).
+  /// Things the user should hear about: names that are not UTF-8 (skipped), git failing or
+  /// ignoring the root, ignored manifests hashed anyway.
   public var warnings: [Diagnostic]
 
   /// Walks the tree under `root`, leaving out `ignored` (paths relative to `root`): an ignored
