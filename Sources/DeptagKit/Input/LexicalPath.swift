@@ -23,6 +23,7 @@ public enum LexicalPath {
   /// Removes `.` components, empty components and `x/..` pairs, like Python's `posixpath.normpath`.
   /// `..` at the start of a relative path is kept; the empty path becomes `.`.
   public static func normalize(_ path: String) -> String {
+    if isNormalized(path) { return path }
     let absolute = path.hasPrefix("/")
     var parts: [Substring] = []
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -40,5 +41,31 @@ public enum LexicalPath {
     let joined = parts.joined(separator: "/")
     if absolute { return "/" + joined }
     return joined.isEmpty ? "." : joined
+  }
+
+  /// True when `normalize(path)` would return `path` unchanged because it has no empty, `.`
+  /// or `..` component and no trailing `/` (the path `/` itself is normalized). Paths with
+  /// `..` take the full algorithm even when it keeps them. One pass over the bytes, so the
+  /// common case (a path built from clean parts, as `deptag digest --each` builds thousands)
+  /// allocates nothing.
+  static func isNormalized(_ path: String) -> Bool {
+    var utf8 = path.utf8[...]
+    if utf8.first == UInt8(ascii: "/") {
+      utf8 = utf8.dropFirst()
+      if utf8.isEmpty { return true }
+    }
+    if utf8.isEmpty { return false }
+    var length = 0, dots = 0
+    for byte in utf8 {
+      if byte == UInt8(ascii: "/") {
+        if length == 0 || length == dots && dots <= 2 { return false }
+        length = 0
+        dots = 0
+      } else {
+        length += 1
+        if byte == UInt8(ascii: ".") { dots += 1 }
+      }
+    }
+    return length > 0 && !(length == dots && dots <= 2)
   }
 }

@@ -12,6 +12,16 @@ extension Deptag {
         With no PATH, reads the manifests in the current directory. A directory contributes the \
         files named exactly requirements.txt, go.mod, go.sum, go.work, package.json, \
         package-lock.json and pom.xml directly inside it. '-' reads standard input and needs --type.
+
+        --each [DIR] walks the tree under DIR (default .) and prints one line per directory \
+        that holds manifests: path, digest and kinds (comma-separated), separated by tabs, \
+        sorted by path bytes; paths are relative to DIR ('.' for DIR itself). Each digest is \
+        what 'deptag digest' prints for that directory. Symbolic links to directories are not \
+        followed; .git, node_modules, vendor, .build, target and .venv are skipped, and so is \
+        what git ignores when DIR is in a git work tree. A directory whose manifests fail is \
+        reported on stderr in compiler format and left out; the others are still printed, and \
+        the exit status is 1. --with, --salt and --length apply to every directory; --type, \
+        --write, --check and --var do not combine with --each.
         """
     )
 
@@ -31,10 +41,25 @@ extension Deptag {
     @Option(help: ArgumentHelp("With --write/--check: the NAME=value line of a dotenv or Makefile-include file.", valueName: "name"))
     var `var`: String?
 
-    @Argument(help: "Manifest files or directories ('-' for standard input).")
+    @Flag(help: "Digest every directory under DIR (one PATH, default .) that holds manifests, one line each.")
+    var each = false
+
+    @Flag(help: "With --each: print one JSON object instead of lines.")
+    var json = false
+
+    @Argument(help: "Manifest files or directories ('-' for standard input); with --each, the one directory to walk.")
     var paths: [String] = []
 
     func validate() throws {
+      if json && !each { throw ValidationError("--json goes with --each") }
+      if each {
+        if paths.count > 1 { throw ValidationError("--each takes one directory, not \(paths.count) paths") }
+        if paths == ["-"] { throw ValidationError("--each walks a directory, not standard input") }
+        if input.type != nil { throw ValidationError("--type does not combine with --each: each directory's manifests are detected by name") }
+        if write != nil || check != nil {
+          throw ValidationError("--write and --check do not combine with --each: a tag file holds one digest")
+        }
+      }
       try input.validate(paths: paths)
       guard DigestFraming.lengthRange.contains(length) else {
         throw ValidationError("--length must be between 4 and 64")
@@ -44,6 +69,7 @@ extension Deptag {
     }
 
     func run() throws {
+      if each { return try runEach() }
       try Self.perform(
         DigestRequest(
           paths: paths, type: input.type, length: length, withFiles: extra.withFiles, salts: extra.salt),
@@ -90,6 +116,22 @@ extension Deptag {
           throw ExitCode.failure
         }
       }
+    }
+
+    /// `--each`: one line (or one JSON member) per directory holding manifests; every failing
+    /// directory on stderr; exit 1 when any failed.
+    private func runEach() throws {
+      let request = EachDigestRequest(root: paths.first ?? ".", length: length, withFiles: extra.withFiles, salts: extra.salt)
+      let result = try Terminal.reporting { () throws(DeptagError) in
+        try ManifestLoader().digestEach(request)
+      }
+      Terminal.report(result.diagnostics)
+      if json {
+        Terminal.writeStandardOutput(result.json.serialized(pretty: true) + "\n")
+      } else {
+        Terminal.writeStandardOutput(result.digests.map { $0.line + "\n" }.joined())
+      }
+      if !result.failures.isEmpty { throw ExitCode.failure }
     }
   }
 }
