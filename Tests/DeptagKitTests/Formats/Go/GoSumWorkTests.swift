@@ -50,6 +50,24 @@ import Testing
     #expect(try GoFiles.normalize("", .gosum) == "")
   }
 
+  /// Single-spaced lines are read where they lie and any other spelling is rewritten: both kinds
+  /// sort together and a line spelled both ways is one entry.
+  @Test func respacedAndSingleSpacedLinesSortAndCollapseTogether() throws {
+    let respaced = { (line: String) in "\t" + line.replacingOccurrences(of: " ", with: " \u{3000} ").dropLast() + "\r\n" }
+    let text = respaced(Self.a) + Self.b + respaced(Self.b10) + Self.a + respaced(Self.aMod) + Self.b10
+      + "example.com/é v1.0.0\u{A0}h1:é=\n"
+    let manifest = try GoFiles.load(text, .gosum).manifests[0]
+    #expect(manifest.canonicalText == "example.com/é v1.0.0 h1:é=\n" + Self.b10 + Self.b + Self.a + Self.aMod)
+    #expect(manifest.entries.map(\.key) == [
+      "example.com/é@v1.0.0", "github.com/pkg/errors@v0.10.0", "github.com/pkg/errors@v0.9.1",
+      "golang.org/x/text@v0.3.0", "golang.org/x/text@v0.3.0/go.mod",
+    ])
+    #expect(manifest.entries.map { $0.text + "\n" }.joined() == manifest.canonicalText)
+    // A different hash is a different line, whichever way either is spelled.
+    let other = respaced(Self.a.replacingOccurrences(of: "h1:g61", with: "h1:g62"))
+    #expect(try GoFiles.load(text + other, .gosum).manifests[0].entries.count == 6)
+  }
+
   @Test func wrongNumberOfFieldsIsAnErrorAtTheLine() throws {
     let cases: [(String, String)] = [
       (Self.a + "// comment\n", "2:1"),
