@@ -39,6 +39,9 @@ enum GoSumReader {
     var firstSpace: UInt32
     /// Offset (from `start`) of the space between version and hash: the key ends there.
     var secondSpace: UInt32
+    /// The line's 8 bytes after the prefix all lines share, big-endian, zero-padded: most
+    /// comparisons are decided here without touching the lines (`sortKey`).
+    var prefix: UInt64 = 0
   }
 
   static func read(_ source: SourceFile) throws(DeptagError) -> Canonical {
@@ -65,10 +68,29 @@ enum GoSumReader {
     func bytes(_ r: Record) -> UnsafePointer<UInt8> {
       r.start < size ? inputBase! + Int(r.start) : sideBase! + Int(r.start - size)
     }
-    // Byte order (memcmp, then length), as ByteOrder sorts everything deptag hashes.
+    // Byte order (memcmp, then length), as ByteOrder sorts everything deptag hashes. All lines
+    // share their first `shared` bytes; the next 8 decide most comparisons from the record alone.
+    var shared = records.first.map { Int($0.length) } ?? 0
+    if let first = records.first.map(bytes) {
+      for record in records.dropFirst() where shared > 0 {
+        let line = bytes(record)
+        var same = 0
+        let limit = min(shared, Int(record.length))
+        while same < limit && line[same] == first[same] { same += 1 }
+        shared = same
+      }
+    }
+    for i in records.indices {
+      records[i].prefix = sortKey(bytes(records[i]), count: Int(records[i].length), from: shared)
+    }
+    let keyed = shared + 8
     records.sort { a, b in
+      if a.prefix != b.prefix { return a.prefix < b.prefix }
+      // Equal keys: the first min(keyed, both lengths) bytes are equal (zero padding only
+      // matches zero bytes), so the comparison goes on from there.
       let common = Int(min(a.length, b.length))
-      let order = memcmp(bytes(a), bytes(b), common)
+      let skip = min(keyed, common)
+      let order = memcmp(bytes(a) + skip, bytes(b) + skip, common - skip)
       return order != 0 ? order < 0 : a.length < b.length
     }
     var unique: [Record] = []
@@ -105,6 +127,16 @@ enum GoSumReader {
       return at
     }
     return Canonical(entries: entries, text: text)
+  }
+
+  /// The 8 bytes of a line from `offset` as a big-endian number, zero-padded past its end:
+  /// a smaller key means a smaller line, an equal key decides nothing.
+  private static func sortKey(_ line: UnsafePointer<UInt8>, count: Int, from offset: Int) -> UInt64 {
+    var key: UInt64 = 0
+    for i in offset..<(offset + 8) {
+      key = key << 8 | (i < count ? UInt64(line[i]) : 0)
+    }
+    return key
   }
 
   /// Splits `bytes` into lines of three fields (`strings.Fields`), recording each kept line.

@@ -68,6 +68,25 @@ import Testing
     #expect(try GoFiles.load(text + other, .gosum).manifests[0].entries.count == 6)
   }
 
+  /// The sort compares 8-byte keys taken after the prefix all lines share, then the rest: it
+  /// must agree with plain byte order, including lines that are prefixes of others and NUL bytes
+  /// (part of a field, like any control character) that look like the keys' zero padding.
+  @Test func sortAgreesWithByteOrder() throws {
+    var rng = SeededGenerator(seed: 8)
+    let pieces = ["", "a", "\u{0}", "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}", "z", "é", "0123456789", "/go.mod"]
+    for shared in ["", "github.com/org/", "x"] {
+      var lines: [String] = []
+      for _ in 0..<300 {
+        let path = shared + (0..<Int.random(in: 0...3, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        let version = "v" + (0..<Int.random(in: 0...2, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        lines.append("\(path.isEmpty ? "p" : path) \(version) h1:\(Int.random(in: 0..<4, using: &rng))=")
+      }
+      let expected = Set(lines).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+      let manifest = try GoFiles.load(lines.map { $0 + "\n" }.joined(), .gosum).manifests[0]
+      #expect(manifest.entries.map(\.text) == expected, "shared prefix \(shared.debugDescription)")
+    }
+  }
+
   @Test func wrongNumberOfFieldsIsAnErrorAtTheLine() throws {
     let cases: [(String, String)] = [
       (Self.a + "// comment\n", "2:1"),
