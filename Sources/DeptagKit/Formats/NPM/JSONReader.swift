@@ -59,6 +59,7 @@ struct JSONReader {
         members[at].value = node
         return
       }
+      if members.isEmpty { members.reserveCapacity(4) }  // (lock entries hold four or five)
       members.append(member)
       if members.count > 8 {
         var built: [JSONString: Int] = [:]

@@ -76,9 +76,14 @@ enum PackageLock {
     }
     if !members.isEmpty { document.raw("\n  }") }
     document.raw(",\n  \"requires\": true\n}\n")
+    // The entries come in the byte order of their JSON keys, which is their order as strings
+    // unless a key holds a lone surrogate (read as U+FFFD): sort only then.
+    if entries.indices.dropFirst().contains(where: { ByteOrder.precedes(entries[$0].key, entries[$0 - 1].key) }) {
+      entries.sort { ByteOrder.precedes($0.key, $1.key) }
+    }
     let manifest = Manifest(
       kind: .npmLock, path: source.path, settings: [Entry(key: "lockfileVersion", text: "3")],
-      entries: entries.sorted { ByteOrder.precedes($0.key, $1.key) }, canonicalText: document.text)
+      entries: entries, canonicalText: document.text)
     return LoadedManifests(manifests: [manifest], inputs: [source.path])
   }
 
