@@ -110,9 +110,17 @@ struct JSONWriter {
     return String(decoding: writer.bytes, as: UTF8.self)
   }
 
+  /// A line feed and 32 levels of indentation, copied from in one piece.
+  private static let lineStart: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 64)
+
   private mutating func newline(_ indent: Int) {
-    bytes.append(0x0A)
-    bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    let width = 1 + indent * 2
+    guard width <= Self.lineStart.count else {
+      bytes.append(0x0A)
+      bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
+      return
+    }
+    Self.lineStart.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
   }
 
   private mutating func write(_ value: Value, indent: Int, pretty: Bool) {

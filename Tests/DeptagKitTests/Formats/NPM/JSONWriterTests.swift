@@ -31,6 +31,15 @@ import Testing
     #expect(Self.direct(node, pretty: false) == JSONWriter.compact(value))
   }
 
+  /// Indentation past the 32 levels written from the ready-made line start.
+  @Test func deepNestingIsIndentedLikeTheValueTree() throws {
+    let text = String(repeating: "[{\"k\": ", count: 20) + "1" + String(repeating: "}]", count: 20)
+    let node = try Self.node(text)
+    let pretty = Self.direct(node, pretty: true)
+    #expect(pretty == JSONWriter.pretty(JSONWriter.Value.sorted(node)))
+    #expect(pretty.contains("\n" + String(repeating: " ", count: 80) + "\"k\": 1\n"))
+  }
+
   @Test func writeObjectKeepsTheGivenMemberOrder() throws {
     let object = try #require(try Self.node(#"{"b": {"y": 1, "x": 2}, "a": true}"#).object)
     var writer = JSONWriter()
