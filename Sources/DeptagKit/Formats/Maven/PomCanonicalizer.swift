@@ -131,6 +131,7 @@ struct PomCanonicalizer {
 
     // 2.9: modules are a set of relative paths; their POMs are not read (principle 7).
     var modules: [String] = []
+    var seenModules = Set<String>()
     for module in section.modules {
       let path = Self.modulePath(try interpolator.interpolate(module))
       warnings.append(
@@ -138,7 +139,7 @@ struct PomCanonicalizer {
           .warning,
           "module '\(path)' is not hashed: its POM counts only when given too (deptag digest pom.xml \(path == "." ? "" : path + "/")pom.xml), or with --with",
           at: location(module.offset)))
-      if !modules.contains(path) { modules.append(path) }
+      if seenModules.insert(path).inserted { modules.append(path) }
     }
     modules.sort(by: Self.byteOrder)
     for module in modules { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(module))</module>")) }
@@ -156,10 +157,10 @@ struct PomCanonicalizer {
     // 2.2: managed entries: the first of a repeated key wins; BOM imports keep their order (the
     // first import managing an artifact wins), ordinary entries are a set.
     var managed: [(key: String, element: XMLOut, isImport: Bool)] = []
+    var managedKeys = Set<String>()  // (a BOM manages thousands: no linear search per entry)
     for dependency in section.managedDependencies {
       let (key, element, isImport) = try self.dependency(dependency, interpolator: interpolator)
-      if let first = managed.first(where: { $0.key == key }) {
-        _ = first
+      guard managedKeys.insert(key).inserted else {
         warnings.append(
           Diagnostic(
             .warning, "managed dependency \(key) is declared twice; Maven uses the first declaration",
