@@ -51,32 +51,17 @@ public enum DigestFraming {
 
   /// The exact bytes that are hashed (exposed for tests and `--explain`-style debugging).
   public static func framedBytes(_ input: DigestInput) -> [UInt8] {
-    var out: [UInt8] = Array(formatVersion.utf8)
-    out.append(0x0A)
-    func frame(_ tag: String, _ payload: some Collection<UInt8>) {
-      out += tag.utf8
-      out.append(0x0A)
-      out += String(payload.count).utf8
-      out.append(0x0A)
-      out += payload
-    }
-    let manifests = input.manifests.map { (Array($0.kind.rawValue.utf8), Array($0.text.utf8)) }
-      .sorted { a, b in
-        a.0 != b.0 ? ByteOrder.precedes(a.0, b.0) : ByteOrder.precedes(a.1, b.1)
-      }
-    for (kind, text) in manifests { frame(String(decoding: kind, as: UTF8.self), text) }
-    for bytes in input.withFiles.sorted(by: ByteOrder.precedes) {
-      frame("with", bytes)
-    }
-    let salts = input.salts.filter { !$0.isEmpty }.map { Array($0.utf8) }
-      .sorted(by: ByteOrder.precedes)
-    for salt in salts { frame("salt", salt) }
+    var out: [UInt8] = []
+    frame(input) { out.append(contentsOf: $0) }
     return out
   }
 
-  /// The full lowercase hex SHA-256 of the framing.
+  /// The full lowercase hex SHA-256 of the framing, hashed piece by piece as the framing is
+  /// produced (no copy of the canonical texts: issue #8).
   public static func fullDigest(_ input: DigestInput) -> String {
-    let digest = SHA256.hash(data: framedBytes(input))
+    var hasher = SHA256()
+    frame(input) { hasher.update(bufferPointer: $0) }
+    let digest = hasher.finalize()
     let hex: [UInt8] = Array("0123456789abcdef".utf8)
     var chars: [UInt8] = []
     chars.reserveCapacity(64)
@@ -85,6 +70,36 @@ public enum DigestFraming {
       chars.append(hex[Int(byte & 0x0F)])
     }
     return String(decoding: chars, as: UTF8.self)
+  }
+
+  /// Hands `body` the framing (see `DigestInput`) in consecutive pieces: the one definition of
+  /// the bytes both `framedBytes` and `fullDigest` see.
+  private static func frame(_ input: DigestInput, _ body: (UnsafeRawBufferPointer) -> Void) {
+    func bytes(_ text: String) {
+      var text = text
+      text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+    func frame(_ tag: String, _ count: Int) {
+      bytes(tag + "\n" + String(count) + "\n")
+    }
+    bytes(formatVersion + "\n")
+    let manifests = input.manifests.sorted { a, b in
+      a.kind.rawValue != b.kind.rawValue
+        ? ByteOrder.precedes(a.kind.rawValue, b.kind.rawValue) : ByteOrder.precedes(a.text, b.text)
+    }
+    for manifest in manifests {
+      frame(manifest.kind.rawValue, manifest.text.utf8.count)
+      bytes(manifest.text)
+    }
+    for file in input.withFiles.sorted(by: ByteOrder.precedes) {
+      frame("with", file.count)
+      file.withUnsafeBytes(body)
+    }
+    let salts = input.salts.filter { !$0.isEmpty }.sorted { ByteOrder.precedes($0, $1) }
+    for salt in salts {
+      frame("salt", salt.utf8.count)
+      bytes(salt)
+    }
   }
 
   /// The first `length` characters of the digest (`length` must be in `lengthRange`).

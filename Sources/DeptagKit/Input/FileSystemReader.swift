@@ -52,7 +52,7 @@ public struct FileSystemReader: SourceReader {
     guard Int(info.st_size) <= InputLimits.maximumBytes else {
       throw DeptagError("\(path): larger than \(InputLimits.maximumBytes >> 20) MiB; refusing to read it")
     }
-    let bytes = try Self.readAll(fd: fd, name: path)
+    let bytes = try Self.readAll(fd: fd, name: path, expectedSize: Int(info.st_size))
     return SourceFile(path: path, bytes: bytes)
   }
 
@@ -61,8 +61,11 @@ public struct FileSystemReader: SourceReader {
     SourceFile(path: "<stdin>", bytes: try Self.readAll(fd: 0, name: "<stdin>"))
   }
 
-  private static func readAll(fd: Int32, name: String) throws(DeptagError) -> [UInt8] {
+  /// `expectedSize` (a regular file's size) only sizes the buffer up front; the file is read to
+  /// its end whatever its size turns out to be.
+  private static func readAll(fd: Int32, name: String, expectedSize: Int = 0) throws(DeptagError) -> [UInt8] {
     var result: [UInt8] = []
+    result.reserveCapacity(min(expectedSize, InputLimits.maximumBytes) + 1)
     let chunk = 1 << 16
     var buffer = [UInt8](repeating: 0, count: chunk)
     while true {

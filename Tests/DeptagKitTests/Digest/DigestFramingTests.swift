@@ -27,6 +27,18 @@ import Testing
     #expect(DigestFraming.digest(input, length: 64) == "9db33277db6f79544da7b7a5c41b3c9679d695ca57c5dade6117f0e94b0402e3")
   }
 
+  /// The digest is hashed piece by piece; it is the SHA-256 of exactly `framedBytes`.
+  @Test func incrementalDigestIsTheDigestOfTheFramedBytes() {
+    let input = DigestInput(
+      manifests: [Self.manifest(.gosum, "b v1 h1:x=\n"), Self.manifest(.pip, "a==1\n"), Self.manifest(.pip, "")],
+      withFiles: [Array("zz".utf8), []], salts: ["é", "", "arm64"])
+    #expect(DigestFraming.framedBytes(input) == Array((
+      "deptag-canonical-v1\n" + "gosum\n11\nb v1 h1:x=\n" + "pip\n0\n" + "pip\n5\na==1\n" + "with\n0\n" + "with\n2\nzz"
+      + "salt\n5\narm64" + "salt\n2\né").utf8))
+    // Checked independently: printf of the bytes above piped to sha256sum.
+    #expect(DigestFraming.fullDigest(input) == "e82971f4d0f304451a4aeadbe586d79816dee74376a2d1bb50e27daaee7da3f4")
+  }
+
   @Test func emptyInputIsJustTheVersionLine() {
     #expect(DigestFraming.framedBytes(DigestInput(manifests: [])) == Array("deptag-canonical-v1\n".utf8))
     #expect(DigestFraming.fullDigest(DigestInput(manifests: [])) == "ed9a9f3aa815cf35c18e157572a914a44bfb8b5a2e1a2e220e4a84d11e36da14")

@@ -52,14 +52,8 @@ public struct GoSumFormat: ManifestFormat {
 
   public func load(_ source: SourceFile, reader: any SourceReader) throws(DeptagError) -> LoadedManifests {
     let lines = try GoSumReader.read(source)
-    let entries = lines.map { Entry(key: $0.key, text: $0.text) }
-    var text = ""
-    text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
-    for line in lines {
-      text += line.text
-      text += "\n"
-    }
-    let manifest = Manifest(kind: .gosum, path: source.path, settings: [], entries: entries, canonicalText: text)
+    let manifest = Manifest(
+      kind: .gosum, path: source.path, settings: [], entries: lines.entries, canonicalText: lines.text)
     return LoadedManifests(manifests: [manifest], inputs: [source.path])
   }
 }

@@ -2,7 +2,8 @@
 /// §1.3), on UTF-8 bytes.
 enum GoModText {
   /// Decodes the scalar starting at `index`, or nil when the bytes there are not valid UTF-8.
-  static func scalar(in bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int)? {
+  static func scalar<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, at index: Int) -> (Unicode.Scalar, Int)?
+  where Bytes.Index == Int {
     let b0 = bytes[index]
     if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
     let length: Int

@@ -72,11 +72,12 @@ struct PomCanonicalizer {
     }
     if !profiles.isEmpty { body.append(.node("profiles", profiles)) }
 
-    var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-    text += "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
-    for element in body { element.render(into: &text, depth: 1) }
-    text += "</project>\n"
-    return text
+    var text: [UInt8] = []
+    text.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+    text.append(contentsOf: "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n".utf8)
+    for element in body { element.write(into: &text, depth: 1) }
+    text.append(contentsOf: "</project>\n".utf8)
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// 2.6: every profile is semantic (activation depends on the build command), kept in
@@ -130,6 +131,7 @@ struct PomCanonicalizer {
 
     // 2.9: modules are a set of relative paths; their POMs are not read (principle 7).
     var modules: [String] = []
+    var seenModules = Set<String>()
     for module in section.modules {
       let path = Self.modulePath(try interpolator.interpolate(module))
       warnings.append(
@@ -137,7 +139,7 @@ struct PomCanonicalizer {
           .warning,
           "module '\(path)' is not hashed: its POM counts only when given too (deptag digest pom.xml \(path == "." ? "" : path + "/")pom.xml), or with --with",
           at: location(module.offset)))
-      if !modules.contains(path) { modules.append(path) }
+      if seenModules.insert(path).inserted { modules.append(path) }
     }
     modules.sort(by: Self.byteOrder)
     for module in modules { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(module))</module>")) }
@@ -155,10 +157,10 @@ struct PomCanonicalizer {
     // 2.2: managed entries: the first of a repeated key wins; BOM imports keep their order (the
     // first import managing an artifact wins), ordinary entries are a set.
     var managed: [(key: String, element: XMLOut, isImport: Bool)] = []
+    var managedKeys = Set<String>()  // (a BOM manages thousands: no linear search per entry)
     for dependency in section.managedDependencies {
       let (key, element, isImport) = try self.dependency(dependency, interpolator: interpolator)
-      if let first = managed.first(where: { $0.key == key }) {
-        _ = first
+      guard managedKeys.insert(key).inserted else {
         warnings.append(
           Diagnostic(
             .warning, "managed dependency \(key) is declared twice; Maven uses the first declaration",
@@ -374,33 +376,67 @@ indirect enum XMLOut: Sendable, Hashable {
 
   /// Two-space indented, one element per line.
   func render(into text: inout String, depth: Int) {
-    let indent = String(repeating: "  ", count: depth)
-    switch self {
-    case .leaf(let name, let value):
-      text += value.isEmpty ? "\(indent)<\(name)/>\n" : "\(indent)<\(name)>\(Self.escape(value))</\(name)>\n"
-    case .node(let name, let children):
-      if children.isEmpty {
-        text += "\(indent)<\(name)/>\n"
-        return
-      }
-      text += "\(indent)<\(name)>\n"
-      for child in children { child.render(into: &text, depth: depth + 1) }
-      text += "\(indent)</\(name)>\n"
-    }
+    var bytes: [UInt8] = []
+    write(into: &bytes, depth: depth)
+    text += String(decoding: bytes, as: UTF8.self)
   }
 
   /// On one line, as an entry's text.
   var compact: String {
+    var bytes: [UInt8] = []
+    write(into: &bytes, depth: nil)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Writes the element as bytes (issue #8: no per-element strings): indented at `depth` and
+  /// one element per line, or on one line when `depth` is nil.
+  func write(into out: inout [UInt8], depth: Int?) {
+    if let depth { out.append(contentsOf: repeatElement(0x20, count: 2 * depth)) }
     switch self {
     case .leaf(let name, let value):
-      return value.isEmpty ? "<\(name)/>" : "<\(name)>\(Self.escape(value))</\(name)>"
+      out.append(UInt8(ascii: "<"))
+      out.append(contentsOf: name.utf8)
+      if value.isEmpty {
+        out.append(contentsOf: "/>".utf8)
+      } else {
+        out.append(UInt8(ascii: ">"))
+        Self.escape(value, into: &out)
+        out.append(contentsOf: "</".utf8)
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: ">"))
+      }
     case .node(let name, let children):
-      return children.isEmpty ? "<\(name)/>" : "<\(name)>" + children.map(\.compact).joined() + "</\(name)>"
+      out.append(UInt8(ascii: "<"))
+      out.append(contentsOf: name.utf8)
+      if children.isEmpty {
+        out.append(contentsOf: "/>".utf8)
+        break
+      }
+      out.append(UInt8(ascii: ">"))
+      if depth != nil { out.append(0x0A) }
+      for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }) }
+      if let depth { out.append(contentsOf: repeatElement(0x20, count: 2 * depth)) }
+      out.append(contentsOf: "</".utf8)
+      out.append(contentsOf: name.utf8)
+      out.append(UInt8(ascii: ">"))
+    }
+    if depth != nil { out.append(0x0A) }
+  }
+
+  /// `text` with `&`, `<` and `>` escaped, appended to `out`.
+  static func escape(_ text: String, into out: inout [UInt8]) {
+    if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
+      out.append(contentsOf: escape(text).utf8)
+    } else {
+      out.append(contentsOf: text.utf8)
     }
   }
 
   static func escape(_ text: String) -> String {
-    guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" }) else { return text }
+    // (by Character, as written: a `&` carrying a combining mark is a different character)
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }),
+      text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" })
+    else { return text }
     var out = ""
     for character in text {
       switch character {

@@ -46,10 +46,11 @@ struct JSONReader {
       let member = JSONObject.Member(key: pendingKey, keyOffset: pendingKeyOffset, value: node)
       if index != nil {
         // (no `if let` copy of the dictionary: that would copy it on every insertion)
-        if let at = index![member.key] {
+        // One lookup for the usual new key; a repeated key puts its first position back.
+        if let at = index!.updateValue(members.count, forKey: member.key) {
+          index![member.key] = at
           members[at].value = node  // last one wins, first position kept
         } else {
-          index![member.key] = members.count
           members.append(member)
         }
         return
@@ -58,6 +59,7 @@ struct JSONReader {
         members[at].value = node
         return
       }
+      if members.isEmpty { members.reserveCapacity(4) }  // (lock entries hold four or five)
       members.append(member)
       if members.count > 8 {
         var built: [JSONString: Int] = [:]

@@ -16,6 +16,12 @@ struct JSONString: Sendable, Hashable, Comparable, CustomStringConvertible {
     ByteOrder.precedes(lhs.bytes, rhs.bytes)
   }
 
+  /// The bytes hashed in one call (the array's own `hash(into:)` feeds the hasher byte by byte,
+  /// which dominated parsing a 6,000-package lock's `packages` object: issue #8).
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+  }
+
   /// Whether this is an array index as JavaScript orders object keys (a canonical decimal
   /// below 2^32 - 1): such keys come first, in numeric order, in `Object.entries`.
   var arrayIndex: UInt32? {

@@ -27,6 +27,67 @@ struct JSONWriter {
 
   private(set) var bytes: [UInt8] = []
 
+  /// An empty writer with room for `capacity` bytes.
+  init(capacity: Int = 0) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// The bytes written so far, as a string.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Forgets what was written, keeping the storage.
+  mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+  /// Appends bytes as they are (punctuation and indentation the caller has laid out).
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Writes `members` as an object, in the order given, each value written as `Value.sorted`
+  /// would write it: the same bytes without building the `Value` tree (issue #8).
+  mutating func writeObject(_ members: [JSONObject.Member], indent: Int, pretty: Bool) {
+    if members.isEmpty {
+      bytes.append(contentsOf: "{}".utf8)
+      return
+    }
+    bytes.append(UInt8(ascii: "{"))
+    for (i, member) in members.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      if pretty { newline(indent + 1) }
+      writeString(member.key)
+      bytes.append(UInt8(ascii: ":"))
+      if pretty { bytes.append(0x20) }
+      writeSorted(member.value, indent: indent + 1, pretty: pretty)
+    }
+    if pretty { newline(indent) }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// Writes a parsed value with every object's keys sorted bytewise (`Value.sorted`, written).
+  mutating func writeSorted(_ node: JSONNode, indent: Int, pretty: Bool) {
+    switch node.value {
+    case .null: bytes.append(contentsOf: "null".utf8)
+    case .bool(let b): bytes.append(contentsOf: (b ? "true" : "false").utf8)
+    case .number(let n): bytes.append(contentsOf: n.utf8)
+    case .string(let s): writeString(s)
+    case .array(let items):
+      if items.isEmpty {
+        bytes.append(contentsOf: "[]".utf8)
+        return
+      }
+      bytes.append(UInt8(ascii: "["))
+      for (i, item) in items.enumerated() {
+        if i > 0 { bytes.append(UInt8(ascii: ",")) }
+        if pretty { newline(indent + 1) }
+        writeSorted(item, indent: indent + 1, pretty: pretty)
+      }
+      if pretty { newline(indent) }
+      bytes.append(UInt8(ascii: "]"))
+    case .object(let o):
+      writeObject(o.sortedMembers, indent: indent, pretty: pretty)
+    }
+  }
+
   /// `value` pretty-printed with two-space indentation and a final newline.
   static func pretty(_ value: Value) -> String {
     var writer = JSONWriter()
@@ -49,9 +110,17 @@ struct JSONWriter {
     return String(decoding: writer.bytes, as: UTF8.self)
   }
 
+  /// A line feed and 32 levels of indentation, copied from in one piece.
+  private static let lineStart: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 64)
+
   private mutating func newline(_ indent: Int) {
-    bytes.append(0x0A)
-    bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    let width = 1 + indent * 2
+    guard width <= Self.lineStart.count else {
+      bytes.append(0x0A)
+      bytes.append(contentsOf: repeatElement(0x20, count: indent * 2))
+      return
+    }
+    Self.lineStart.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
   }
 
   private mutating func write(_ value: Value, indent: Int, pretty: Bool) {
@@ -94,32 +163,42 @@ struct JSONWriter {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  private mutating func writeString(_ s: JSONString) {
+  /// Writes `s` as a JSON string literal.
+  mutating func writeString(_ s: JSONString) {
     bytes.append(0x22)
-    let b = s.bytes
-    var i = 0
-    while i < b.count {
-      let c = b[i]
-      switch c {
-      case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
-      case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
-      case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-      case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-      case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0x00..<0x20:
-        appendEscape(UInt16(c))
-      case 0xED where i + 2 < b.count && b[i + 1] >= 0xA0:
-        // A lone surrogate (WTF-8): escaped, as JSON.stringify escapes it.
-        let unit = UInt16(0xD000) | UInt16(b[i + 1] & 0x3F) << 6 | UInt16(b[i + 2] & 0x3F)
-        appendEscape(unit)
-        i += 3
-        continue
-      default:
-        bytes.append(c)
+    s.bytes.withUnsafeBufferPointer { b in
+      // Runs of bytes that need no escape are copied whole.
+      var runStart = 0
+      var i = 0
+      while i < b.count {
+        let c = b[i]
+        if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xED {
+          i += 1
+          continue
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i]))
+        switch c {
+        case 0x22: bytes.append(contentsOf: [0x5C, 0x22])
+        case 0x5C: bytes.append(contentsOf: [0x5C, 0x5C])
+        case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+        case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case 0x00..<0x20:
+          appendEscape(UInt16(c))
+        case 0xED where i + 2 < b.count && b[i + 1] >= 0xA0:
+          // A lone surrogate (WTF-8): escaped, as JSON.stringify escapes it.
+          let unit = UInt16(0xD000) | UInt16(b[i + 1] & 0x3F) << 6 | UInt16(b[i + 2] & 0x3F)
+          appendEscape(unit)
+          i += 2
+        default:
+          bytes.append(c)
+        }
+        i += 1
+        runStart = i
       }
-      i += 1
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<b.count]))
     }
     bytes.append(0x22)
   }

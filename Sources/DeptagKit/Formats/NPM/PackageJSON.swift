@@ -105,8 +105,11 @@ struct PackageJSON {
       for member in sectionObjects[section]?.members ?? [] { winner[member.key] = section }
     }
     let optionalNames = Set(sectionObjects["optionalDependencies"]?.members.map(\.key) ?? [])
-    var meta: JSONObject? = nil
-    if let node = present(object, "peerDependenciesMeta") { meta = node.object }
+    // peerDependenciesMeta by name (one member per key already: JSON.parse semantics).
+    var meta: [JSONString: JSONNode] = [:]
+    if let node = present(object, "peerDependenciesMeta"), let object = node.object {
+      for member in object.members { meta[member.key] = member.value }
+    }
     for section in Self.sections {
       guard let deps = sectionObjects[section] else { continue }
       var out: [(JSONString, JSONWriter.Value)] = []
@@ -130,7 +133,7 @@ struct PackageJSON {
         var entryObject: [(JSONString, JSONWriter.Value)] = [(JSONString(section), .object([(member.key, value)]))]
         // `peerDependenciesMeta[name].optional`, truthy (arborist node.js `_loadDeps`).
         if section == "peerDependencies",
-          let flag = meta?.members.first(where: { $0.key == member.key })?.value.object?["optional"], flag.isTruthy
+          let flag = meta[member.key]?.object?["optional"], flag.isTruthy
         {
           let optional = JSONWriter.Value.object([(JSONString("optional"), .literal("true"))])
           optionalPeers.append((member.key, optional))
@@ -224,6 +227,7 @@ struct PackageJSON {
       throw error("'workspaces.packages' must be an array of globs, not \(list.typeName)", at: list.offset)
     }
     var set: [JSONString] = []
+    var seen = Set<JSONString>()
     for glob in globs {
       guard let s = glob.string else {
         throw error("a workspace must be a string, not \(glob.typeName)", at: glob.offset)
@@ -231,7 +235,7 @@ struct PackageJSON {
       warnings.append(Diagnostic(
         .warning, "the contents of workspace '\(s.string)' are not hashed; add files that matter with --with",
         at: location(glob.offset)))
-      if !set.contains(s) { set.append(s) }
+      if seen.insert(s).inserted { set.append(s) }
     }
     set.sort()
     for glob in set {

@@ -11,8 +11,8 @@
 ///
 /// Keys are sorted bytewise at every level; values are kept as written.
 enum PackageLock {
-  static let rootMetadata: Set<String> = ["name", "version", "license", "funding", "bin"]
-  static let entryMetadata: Set<String> = ["license", "funding", "deprecated"]
+  static let rootMetadata: [JSONString] = ["name", "version", "license", "funding", "bin"].map(JSONString.init)
+  static let entryMetadata: [JSONString] = ["license", "funding", "deprecated"].map(JSONString.init)
 
   static func load(_ source: SourceFile) throws(DeptagError) -> LoadedManifests {
     let root = try JSONReader.parse(source)
@@ -22,47 +22,68 @@ enum PackageLock {
     guard let object = root.object else {
       throw error("package-lock.json must hold a JSON object, not \(root.typeName)", root.offset)
     }
-    var entries: [Entry] = []
-    var settings: [Entry] = []
-    let document: JSONWriter.Value
     if let packagesNode = object["packages"], packagesNode.value != .null {
       guard let packages = packagesNode.object else {
         throw error("'packages' must be an object of install paths to entries, not \(packagesNode.typeName)", packagesNode.offset)
       }
-      var out: [(JSONString, JSONWriter.Value)] = []
-      for member in packages.sortedMembers {
-        guard let entry = member.value.object else {
-          throw error("the entry for '\(member.key)' must be an object, not \(member.value.typeName)", member.value.offset)
-        }
-        let dropped = member.key.bytes.isEmpty ? rootMetadata : entryMetadata
-        let value = JSONWriter.Value.object(
-          entry.sortedMembers.filter { !dropped.contains($0.key.string) }.map { ($0.key, JSONWriter.Value.sorted($0.value)) })
-        out.append((member.key, value))
-        entries.append(Entry(key: member.key.string, text: JSONWriter.compact(value)))
-      }
-      document = .object([
-        (JSONString("lockfileVersion"), .literal("3")),
-        (JSONString("packages"), .object(out)),
-        (JSONString("requires"), .literal("true")),
-      ])
-      settings.append(Entry(key: "lockfileVersion", text: "3"))
-    } else {
-      var top: [(JSONString, JSONWriter.Value)] = []
-      if let deps = object["dependencies"], deps.value != .null {
-        top.append((JSONString("dependencies"), try v1Tree(deps, prefix: "", entries: &entries, error: error)))
-      }
-      top.append((JSONString("lockfileVersion"), .literal("1")))
-      if let requires = object["requires"] {
-        top.append((JSONString("requires"), JSONWriter.Value.sorted(requires)))
-        settings.append(Entry(key: "requires", text: JSONWriter.compact(JSONWriter.Value.sorted(requires))))
-      }
-      document = .object(top)
-      settings.append(Entry(key: "lockfileVersion", text: "1"))
+      return try packagesManifest(packages, source: source, error: error)
     }
+    var entries: [Entry] = []
+    var settings: [Entry] = []
+    var top: [(JSONString, JSONWriter.Value)] = []
+    if let deps = object["dependencies"], deps.value != .null {
+      top.append((JSONString("dependencies"), try v1Tree(deps, prefix: "", entries: &entries, error: error)))
+    }
+    top.append((JSONString("lockfileVersion"), .literal("1")))
+    if let requires = object["requires"] {
+      top.append((JSONString("requires"), JSONWriter.Value.sorted(requires)))
+      settings.append(Entry(key: "requires", text: JSONWriter.compact(JSONWriter.Value.sorted(requires))))
+    }
+    settings.append(Entry(key: "lockfileVersion", text: "1"))
     let manifest = Manifest(
       kind: .npmLock, path: source.path, settings: settings,
       entries: entries.sorted { ByteOrder.precedes($0.key, $1.key) },
-      canonicalText: JSONWriter.pretty(document))
+      canonicalText: JSONWriter.pretty(.object(top)))
+    return LoadedManifests(manifests: [manifest], inputs: [source.path])
+  }
+
+  /// A lock with a `packages` map, written as lockfileVersion 3. The text is written straight
+  /// from the parsed entries (no intermediate tree: issue #8), exactly as
+  /// `JSONWriter.pretty` writes `{"lockfileVersion": 3, "packages": …, "requires": true}`.
+  private static func packagesManifest(
+    _ packages: JSONObject, source: SourceFile, error: (String, Int) -> DeptagError
+  ) throws(DeptagError) -> LoadedManifests {
+    var entries: [Entry] = []
+    entries.reserveCapacity(packages.members.count)
+    var document = JSONWriter(capacity: source.bytes.count)
+    var compact = JSONWriter(capacity: 1 << 12)
+    document.raw("{\n  \"lockfileVersion\": 3,\n  \"packages\": ")
+    let members = packages.sortedMembers
+    if members.isEmpty { document.raw("{}") } else { document.raw("{") }
+    for (i, member) in members.enumerated() {
+      guard let entry = member.value.object else {
+        throw error("the entry for '\(member.key)' must be an object, not \(member.value.typeName)", member.value.offset)
+      }
+      let dropped = member.key.bytes.isEmpty ? rootMetadata : entryMetadata
+      let fields = entry.sortedMembers.filter { field in !dropped.contains(field.key) }
+      document.raw(i == 0 ? "\n    " : ",\n    ")
+      document.writeString(member.key)
+      document.raw(": ")
+      document.writeObject(fields, indent: 2, pretty: true)
+      compact.reset()
+      compact.writeObject(fields, indent: 0, pretty: false)
+      entries.append(Entry(key: member.key.string, text: compact.text))
+    }
+    if !members.isEmpty { document.raw("\n  }") }
+    document.raw(",\n  \"requires\": true\n}\n")
+    // The entries come in the byte order of their JSON keys, which is their order as strings
+    // unless a key holds a lone surrogate (read as U+FFFD): sort only then.
+    if entries.indices.dropFirst().contains(where: { ByteOrder.precedes(entries[$0].key, entries[$0 - 1].key) }) {
+      entries.sort { ByteOrder.precedes($0.key, $1.key) }
+    }
+    let manifest = Manifest(
+      kind: .npmLock, path: source.path, settings: [Entry(key: "lockfileVersion", text: "3")],
+      entries: entries, canonicalText: document.text)
     return LoadedManifests(manifests: [manifest], inputs: [source.path])
   }
 
@@ -82,7 +103,7 @@ enum PackageLock {
       let path = "\(prefix)node_modules/\(member.key)"
       var fields: [(JSONString, JSONWriter.Value)] = []
       var own: [(JSONString, JSONWriter.Value)] = []
-      for field in entry.sortedMembers where !entryMetadata.contains(field.key.string) {
+      for field in entry.sortedMembers where !entryMetadata.contains(field.key) {
         if field.key.string == "dependencies", field.value.value != .null {
           fields.append((field.key, try v1Tree(field.value, prefix: path + "/", entries: &entries, error: error)))
         } else {

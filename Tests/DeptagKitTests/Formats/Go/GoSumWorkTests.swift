@@ -50,6 +50,44 @@ import Testing
     #expect(try GoFiles.normalize("", .gosum) == "")
   }
 
+  /// Single-spaced lines are read where they lie and any other spelling is rewritten: both kinds
+  /// sort together and a line spelled both ways is one entry.
+  @Test func respacedAndSingleSpacedLinesSortAndCollapseTogether() throws {
+    let respaced = { (line: String) in "\t" + line.replacingOccurrences(of: " ", with: " \u{3000} ").dropLast() + "\r\n" }
+    let text = respaced(Self.a) + Self.b + respaced(Self.b10) + Self.a + respaced(Self.aMod) + Self.b10
+      + "example.com/é v1.0.0\u{A0}h1:é=\n"
+    let manifest = try GoFiles.load(text, .gosum).manifests[0]
+    #expect(manifest.canonicalText == "example.com/é v1.0.0 h1:é=\n" + Self.b10 + Self.b + Self.a + Self.aMod)
+    #expect(manifest.entries.map(\.key) == [
+      "example.com/é@v1.0.0", "github.com/pkg/errors@v0.10.0", "github.com/pkg/errors@v0.9.1",
+      "golang.org/x/text@v0.3.0", "golang.org/x/text@v0.3.0/go.mod",
+    ])
+    #expect(manifest.entries.map { $0.text + "\n" }.joined() == manifest.canonicalText)
+    // A different hash is a different line, whichever way either is spelled.
+    let other = respaced(Self.a.replacingOccurrences(of: "h1:g61", with: "h1:g62"))
+    #expect(try GoFiles.load(text + other, .gosum).manifests[0].entries.count == 6)
+  }
+
+  /// The sort compares 8-byte keys taken after the prefix all lines share, then the rest: it
+  /// must agree with plain byte order, including lines that are prefixes of others and control
+  /// bytes (part of a field, as in strings.Fields) next to the keys' zero padding (NUL itself is
+  /// an error: `nulAndByteOrderMarkAreErrors`).
+  @Test func sortAgreesWithByteOrder() throws {
+    var rng = SeededGenerator(seed: 8)
+    let pieces = ["", "a", "\u{1}", "\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}", "z", "é", "0123456789", "/go.mod"]
+    for shared in ["", "github.com/org/", "x"] {
+      var lines: [String] = []
+      for _ in 0..<300 {
+        let path = shared + (0..<Int.random(in: 0...3, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        let version = "v" + (0..<Int.random(in: 0...2, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+        lines.append("\(path.isEmpty ? "p" : path) \(version) h1:\(Int.random(in: 0..<4, using: &rng))=")
+      }
+      let expected = Set(lines).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+      let manifest = try GoFiles.load(lines.map { $0 + "\n" }.joined(), .gosum).manifests[0]
+      #expect(manifest.entries.map(\.text) == expected, "shared prefix \(shared.debugDescription)")
+    }
+  }
+
   @Test func wrongNumberOfFieldsIsAnErrorAtTheLine() throws {
     let cases: [(String, String)] = [
       (Self.a + "// comment\n", "2:1"),

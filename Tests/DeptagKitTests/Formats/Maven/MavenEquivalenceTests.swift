@@ -224,6 +224,19 @@ import Testing
     #expect(manifest.entries[2].text == "<dependency><groupId>g</groupId><artifactId>a</artifactId><version>1</version></dependency>")
   }
 
+  /// Managed entries: the first of a repeated key wins (with a warning); modules are a set of
+  /// normalized paths. (Both are looked up in sets: a BOM manages thousands of entries.)
+  @Test func repeatedManagedEntriesAndModulesCollapse() throws {
+    let managed = "<dependencyManagement>" + Self.deps(Self.d("g", "m", "1"), Self.d("g", "n", "1"), Self.d("g", "m", "2")) + "</dependencyManagement>"
+    let loaded = try Maven.load(
+      Maven.pom("<packaging>pom</packaging><modules><module>core</module><module>./core/</module><module>core/pom.xml</module><module>api</module></modules>" + managed))
+    let manifest = loaded.manifests[0]
+    #expect(manifest.entries.map(\.key) == ["module api", "module core", "managed g:m", "managed g:n"])
+    #expect(manifest.entries[2].text.contains("<version>1</version>"))
+    #expect(loaded.warnings.map(\.description).contains { $0.contains("managed dependency g:m is declared twice; Maven uses the first") })
+    #expect(!loaded.warnings.map(\.description).contains { $0.contains("g:n is declared twice") })
+  }
+
   @Test func warningsForModulesAndDuplicates() throws {
     let loaded = try Maven.load(
       Maven.pom("<packaging>pom</packaging><modules><module>core</module></modules>" + Self.deps(Self.d("g", "a", "1"), Self.d("g", "a", "2"))))

@@ -30,6 +30,18 @@ import Testing
     #expect(Self.value(input) == expected, "\(input)")
   }
 
+  /// Past eight members an object is indexed; a repeated key still keeps its first position and
+  /// takes its last value, and distinct keys stay distinct.
+  @Test func repeatedKeysInALargeObject() throws {
+    let keys = (0..<12).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+    let node = try NPM.parse(Array("{\(keys), \"k3\": \"last\", \"k11\": \"end\", \"new\": 0}".utf8)).get()
+    let object = try #require(node.object)
+    #expect(object.members.map(\.key.string) == (0..<12).map { "k\($0)" } + ["new"])
+    #expect(object["k3"]?.string?.string == "last")
+    #expect(object["k11"]?.string?.string == "end")
+    #expect(object["k4"]?.value == .number("4"))
+  }
+
   @Test func bomIsStrippedOnceAndInvalidUTF8InStringsBecomesReplacement() {
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
     guard case .success = NPM.parse(bom + Array("{}".utf8)) else { Issue.record("BOM refused"); return }

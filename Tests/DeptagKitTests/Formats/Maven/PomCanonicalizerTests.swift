@@ -1,0 +1,48 @@
+import Testing
+
+@testable import DeptagKit
+
+/// The canonical POM writer (`XMLOut`): indentation, empty elements, escaping.
+@Suite struct XMLOutTests {
+  static let tree = XMLOut.node("dependency", [
+    .leaf("groupId", "g"), .leaf("artifactId", "a&b<c>"), .leaf("classifier", ""),
+    .node("exclusions", [.node("exclusion", [.leaf("groupId", "x")])]), .node("empty", []),
+  ])
+
+  @Test func renderIsIndentedOneElementPerLine() {
+    var text = "<!-- start -->\n"
+    Self.tree.render(into: &text, depth: 1)
+    #expect(text == """
+      <!-- start -->
+        <dependency>
+          <groupId>g</groupId>
+          <artifactId>a&amp;b&lt;c&gt;</artifactId>
+          <classifier/>
+          <exclusions>
+            <exclusion>
+              <groupId>x</groupId>
+            </exclusion>
+          </exclusions>
+          <empty/>
+        </dependency>
+
+      """)
+  }
+
+  @Test func compactIsOneLine() {
+    #expect(Self.tree.compact == "<dependency><groupId>g</groupId><artifactId>a&amp;b&lt;c&gt;</artifactId><classifier/><exclusions><exclusion><groupId>x</groupId></exclusion></exclusions><empty/></dependency>")
+    #expect(XMLOut.leaf("v", "é 1.0").compact == "<v>é 1.0</v>")
+  }
+
+  /// Escaping goes by Character: a `&` that carries a combining mark is another character and
+  /// stays as it is; text without `&`, `<` or `>` is unchanged.
+  @Test func escapingIsByCharacter() {
+    #expect(XMLOut.escape("1 & 2 < 3 > 0") == "1 &amp; 2 &lt; 3 &gt; 0")
+    #expect(XMLOut.escape("a&\u{301}b") == "a&\u{301}b")
+    #expect(XMLOut.escape("a&\u{301}b&c") == "a&\u{301}b&amp;c")
+    #expect(XMLOut.escape("plain é") == "plain é")
+    var bytes: [UInt8] = []
+    XMLOut.escape("x&\u{301}<y", into: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == "x&\u{301}&lt;y")
+  }
+}
