@@ -167,22 +167,23 @@ struct PipIncludeWalker {
   /// `break_args_options`: split on single spaces; the requirement part ends before the first
   /// word that starts with `-`, the rest is options.
   static func breakArgsOptions(_ line: Substring) -> (Substring, Substring) {
-    let bytes = line.utf8
-    var wordStart = bytes.startIndex
-    var index = bytes.startIndex
-    while true {
-      if index == bytes.endIndex || bytes[index] == UInt8(ascii: " ") {
-        if wordStart < index && bytes[wordStart] == UInt8(ascii: "-") {
-          // The requirement part is everything before the space that precedes this word.
-          let args = wordStart == bytes.startIndex ? line[line.startIndex..<line.startIndex] : line[..<bytes.index(before: wordStart)]
-          return (args, line[wordStart...])
-        }
-        if index == bytes.endIndex { return (line, line[line.endIndex...]) }
-        wordStart = bytes.index(after: index)
+    // The offset of the first word (after a single space, or at the start) that starts with `-`.
+    let optionsStart = line.withBytes { bytes -> Int? in
+      var wordStart = 0
+      while wordStart < bytes.count {
+        if bytes[wordStart] == UInt8(ascii: "-") { return wordStart }
+        guard let space = bytes[wordStart...].firstIndex(of: UInt8(ascii: " ")) else { return nil }
+        wordStart = space + 1
       }
-      bytes.formIndex(after: &index)
+      return nil
     }
+    guard let optionsStart else { return (line, line[line.endIndex...]) }
+    let options = line.utf8.index(line.startIndex, offsetBy: optionsStart)
+    // The requirement part is everything before the space that precedes the options.
+    let args = optionsStart == 0 ? line[line.startIndex..<line.startIndex] : line[..<line.utf8.index(before: options)]
+    return (args, line[options...])
   }
+
 
   /// The manifests: the root, then one per constraints file.
   func result(rootPath: String) -> LoadedManifests {
@@ -213,24 +214,33 @@ struct PipIncludeWalker {
   /// Exact duplicates dropped, then a stable sort by key; lines of one project form a sorted set
   /// unless one of them is order-sensitive, in which case their file order is kept (§5).
   static func canonicalOrder(_ requirements: [PipRequirement]) -> [Entry] {
-    var seen = Set<String>()
-    let unique = requirements.filter { seen.insert($0.text).inserted }
-    // A stable sort by key (ties keep file order), then each run of one key is a group.
-    let order = unique.indices.sorted { a, b in
-      unique[a].key == unique[b].key ? a < b : ByteOrder.precedes(unique[a].key, unique[b].key)
+    // A stable sort by key (ties keep file order), then each run of one key is a group. Equal
+    // lines have equal keys (the key is part of what the text spells), so duplicates are
+    // dropped within a group, keeping the first.
+    let order = requirements.indices.sorted { a, b in
+      requirements[a].key == requirements[b].key ? a < b : ByteOrder.precedes(requirements[a].key, requirements[b].key)
     }
     var out: [Entry] = []
     out.reserveCapacity(order.count)
     var start = 0
     while start < order.count {
       var end = start + 1
-      while end < order.count && unique[order[end]].key == unique[order[start]].key { end += 1 }
-      var group = order[start..<end].map { unique[$0] }
-      if group.count > 1 && !group.contains(where: \.orderSensitive) { group.sort { ByteOrder.precedes($0.text, $1.text) } }
-      out += group.map { Entry(key: $0.key, text: $0.text) }
+      while end < order.count && requirements[order[end]].key == requirements[order[start]].key { end += 1 }
+      if end - start == 1 {
+        let only = requirements[order[start]]
+        out.append(Entry(key: only.key, text: only.text))
+      } else {
+        var group: [PipRequirement] = []
+        for index in order[start..<end] where !group.contains(where: { $0.text == requirements[index].text }) {
+          group.append(requirements[index])
+        }
+        if group.count > 1 && !group.contains(where: \.orderSensitive) { group.sort { ByteOrder.precedes($0.text, $1.text) } }
+        out += group.map { Entry(key: $0.key, text: $0.text) }
+      }
       start = end
     }
     return out
   }
+
 
 }

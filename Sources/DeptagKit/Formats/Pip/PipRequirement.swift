@@ -106,7 +106,7 @@ struct PipRequirementParser {
         key: egg.map(ProjectName.normalize) ?? url, text: url + markerSuffix, orderSensitive: true,
         localContent: url.lowercased().hasPrefix("file:") ? url : nil, isNamed: egg != nil, hasExtras: false)
     }
-    let looksLikePath = body.utf8.contains(UInt8(ascii: "/")) || body.utf8.first == UInt8(ascii: ".")
+    let looksLikePath = body.withBytes { $0.contains(UInt8(ascii: "/")) || $0.first == UInt8(ascii: ".") }
     // Extras are split off a path only where the line is one (an archive or a local project).
     var pathAndExtras: (String, [String]) { Self.stripExtras(String(body)) }
     let archive = body.utf8.last == UInt8(ascii: "]") ? Self.isArchive(pathAndExtras.0[...]) : Self.isArchive(body)
@@ -157,9 +157,25 @@ struct PipRequirementParser {
 
   /// `name[extras]specs` or `name[extras] @ url`: the marker is pip's to split, so the caller adds it.
   private static func withoutMarker(_ r: PEP508Requirement) -> String {
-    let head = r.normalizedName + render(extras: r.extras)
-    if let url = r.url { return "\(head) @ \(url)" }
-    return head + r.specifiers.joined(separator: ",")
+    var out = r.normalizedName
+    if !r.extras.isEmpty {
+      out += "["
+      for (index, extra) in r.extras.enumerated() {
+        if index > 0 { out += "," }
+        out += extra
+      }
+      out += "]"
+    }
+    if let url = r.url {
+      out += " @ "
+      out += url
+      return out
+    }
+    for (index, clause) in r.specifiers.enumerated() {
+      if index > 0 { out += "," }
+      out += clause
+    }
+    return out
   }
 
   private func index(_ text: Substring, _ offset: Int) -> String.Index {
@@ -221,8 +237,10 @@ struct PipRequirementParser {
 
   /// `name.split(":", 1)[0].lower()` when there is a colon (pip's `is_url` test).
   static func scheme<S: StringProtocol>(of text: S) -> String? {
-    guard let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-    return String(decoding: text.utf8[..<colon].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    Substring(text).withBytes { bytes in
+      guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+      return String(decoding: bytes[..<colon].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
   }
 
 
@@ -257,23 +275,23 @@ struct PipRequirementParser {
 
   /// The first occurrence of an ASCII `needle` in `text`, searched over UTF-8 bytes.
   static func firstRange(of needle: String, in text: Substring) -> Range<String.Index>? {
-    let pattern = Array(needle.utf8)
-    let bytes = text.utf8
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      if bytes[index] == pattern[0] {
-        var end = index
-        var matched = true
-        for byte in pattern {
-          guard end < bytes.endIndex, bytes[end] == byte else { matched = false; break }
-          bytes.formIndex(after: &end)
+    var needle = needle
+    let offset = needle.withUTF8 { pattern in
+      text.withBytes { bytes -> Int? in
+        guard pattern.count <= bytes.count, let first = pattern.first else { return nil }
+        var i = 0
+        while i + pattern.count <= bytes.count {
+          if bytes[i] == first && (1..<pattern.count).allSatisfy({ bytes[i + $0] == pattern[$0] }) { return i }
+          i += 1
         }
-        if matched { return index..<end }
+        return nil
       }
-      bytes.formIndex(after: &index)
     }
-    return nil
+    guard let offset else { return nil }
+    let start = text.utf8.index(text.startIndex, offsetBy: offset)
+    return start..<text.utf8.index(start, offsetBy: needle.utf8.count)
   }
+
 
   /// `_strip_extras`: a trailing `[…]` is the extras of a path.
   static func stripExtras(_ text: String) -> (String, [String]) {

@@ -77,3 +77,12 @@ enum PythonBytes {
     return end
   }
 }
+
+extension Substring {
+  /// Runs `body` over the UTF-8 bytes (contiguous for native strings: no copy), which is much
+  /// cheaper per step than indexing `utf8`.
+  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    var copy = self
+    return try copy.withUTF8(body)
+  }
+}

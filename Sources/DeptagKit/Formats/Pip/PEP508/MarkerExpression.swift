@@ -7,7 +7,7 @@ enum MarkerExpression {
   /// comparison and redundant double parentheses dropped, grouping and operand order kept.
   /// Empty text is an error (pip itself skips an empty marker before parsing it).
   static func canonical<S: StringProtocol>(_ text: S) throws(PEP508Error) -> String {
-    let bytes = Array(text.utf8)
+    let bytes = Substring(text).withBytes { Array($0) }  // bulk copy, not byte by byte
     var parser = MarkerParser(bytes: bytes, end: bytes.count, pos: 0)
     let elements = try parser.parseMarker()
     guard parser.pos == bytes.count else {

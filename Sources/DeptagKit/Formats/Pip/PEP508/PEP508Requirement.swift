@@ -36,7 +36,8 @@ struct PEP508Requirement: Sendable, Hashable {
   /// One deliberate difference: a `;` followed only by blanks means "no marker" (pip strips and
   /// skips an empty marker), where packaging raises.
   static func parse<S: StringProtocol>(_ text: S) throws(PEP508Error) -> PEP508Requirement {
-    var parser = RequirementParser(bytes: Array(text.utf8))
+    // A bulk copy of the bytes (`Array(text.utf8)` copies a Substring byte by byte).
+    var parser = RequirementParser(bytes: Substring(text).withBytes { Array($0) })
     return try parser.parse()
   }
 }

@@ -6,17 +6,21 @@ enum ProjectName {
   /// `--` collapsed); non-ASCII text (possible in marker `extra` values) is lowercased with
   /// Unicode rules as Python's `str.lower()` does.
   static func normalize<S: StringProtocol>(_ name: S) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(name.utf8.count)
-    var isASCII = true
-    for b in name.utf8 {
-      if b >= 0x80 { isASCII = false }
-      let c = PEP508Bytes.isSeparator(b) ? 0x2D : PEP508Bytes.lower(b)
-      if c == 0x2D, out.last == 0x2D { continue }
-      out.append(c)
+    Substring(name).withBytes { bytes in
+      var isASCII = true
+      let ascii = String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        for b in bytes {
+          if b >= 0x80 { isASCII = false }
+          let c = PEP508Bytes.isSeparator(b) ? 0x2D : PEP508Bytes.lower(b)
+          if c == 0x2D, count > 0, out[count - 1] == 0x2D { continue }
+          out[count] = c
+          count += 1
+        }
+        return count
+      }
+      return isASCII ? ascii : ascii.lowercased()
     }
-    let ascii = String(decoding: out, as: UTF8.self)
-    return isASCII ? ascii : ascii.lowercased()
   }
 
   /// PEP 508 name: ^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$ case-insensitive

@@ -22,6 +22,7 @@ enum VersionSpecifiers {
 
   /// Sorts strings by their UTF-8 bytes and removes duplicates (reference §7: clauses are a set).
   static func sortedUnique(_ items: [String]) -> [String] {
+    guard items.count > 1 else { return items }  // the common case: nothing to sort
     let sorted = items.sorted { ByteOrder.precedes($0, $1) }
     var out: [String] = []
     out.reserveCapacity(sorted.count)
