@@ -16,18 +16,21 @@ struct LogicalLine {
   /// The joined text before comment stripping (a slice of the file's text when the logical line
   /// is one physical line, the common case, so nothing is copied).
   let joined: Substring
-  let pieces: [Piece]
+  /// The first piece, kept apart so a one-line logical line allocates no array.
+  let firstPiece: Piece
+  /// The pieces after the first (continuation lines).
+  let laterPieces: [Piece]
   /// The meaningful text: comment removed, Python-whitespace trimmed; a slice of `joined`.
   let text: Substring
 
   /// The physical line the logical line starts on (pip reports this one).
-  var lineNumber: Int { pieces[0].line }
+  var lineNumber: Int { firstPiece.line }
 
   /// The file position of `index` (an index into `joined`/`text`).
   func location(of index: String.Index, file: String) -> SourceLocation {
     let offset = joined.utf8.distance(from: joined.startIndex, to: index)
-    var piece = pieces[0]
-    for candidate in pieces where candidate.joinedOffset <= offset { piece = candidate }
+    var piece = firstPiece
+    for candidate in laterPieces where candidate.joinedOffset <= offset { piece = candidate }
     return SourceLocation(file: file, line: piece.line, column: piece.column + offset - piece.joinedOffset + 1)
   }
 
@@ -79,7 +82,7 @@ struct LogicalLine {
       guard let kept = meaningful(bytes, range) else { return nil }
       return LogicalLine(
         joined: content[index(content, range.lowerBound)..<index(content, range.upperBound)],
-        pieces: [Piece(joinedOffset: 0, line: parts[0].line, column: parts[0].column)],
+        firstPiece: Piece(joinedOffset: 0, line: parts[0].line, column: parts[0].column), laterPieces: [],
         text: content[index(content, kept.lowerBound)..<index(content, kept.upperBound)])
     }
     var text = ""
@@ -95,7 +98,8 @@ struct LogicalLine {
     }
     text.makeContiguousUTF8()
     guard let kept = text.utf8.withContiguousStorageIfAvailable({ meaningful($0, 0..<$0.count) })! else { return nil }
-    return LogicalLine(joined: text[...], pieces: pieces, text: text[index(text, kept.lowerBound)..<index(text, kept.upperBound)])
+    return LogicalLine(
+      joined: text[...], firstPiece: pieces[0], laterPieces: Array(pieces.dropFirst()), text: text[index(text, kept.lowerBound)..<index(text, kept.upperBound)])
   }
 
   /// The byte range of `range` left after comment removal and stripping; nil when nothing is.

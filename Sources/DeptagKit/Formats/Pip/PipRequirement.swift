@@ -185,6 +185,7 @@ struct PipRequirementParser {
   /// `--hash` (a lower-cased set per line; pip ignores it on `-e` lines) and `--config-settings`
   /// (sorted by key, repeated values of one key in order), as a canonical suffix.
   private func optionSuffix(_ options: [PipOption.Occurrence], allowHashes: Bool) throws(DeptagError) -> String {
+    guard !options.isEmpty else { return "" }  // most lines: no Set, no Dictionary
     var out = ""
     if allowHashes {
       var hashes = Set<String>()
