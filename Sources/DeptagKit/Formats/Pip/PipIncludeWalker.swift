@@ -99,9 +99,12 @@ struct PipIncludeWalker {
     settings.applyOptionLine(options)
   }
 
-  private mutating func add(_ requirement: PipRequirement, mode: Mode, at location: SourceLocation) throws(DeptagError) {
+  /// `location` is computed only for a warning or an error.
+  private mutating func add(
+    _ requirement: PipRequirement, mode: Mode, at location: @autoclosure () -> SourceLocation
+  ) throws(DeptagError) {
     if let local = requirement.localContent {
-      warnings.append(Diagnostic(.warning, "the contents of '\(local)' are not hashed; add files that matter with --with", at: location))
+      warnings.append(Diagnostic(.warning, "the contents of '\(local)' are not hashed; add files that matter with --with", at: location()))
     }
     switch mode {
     case .requirements:
@@ -109,9 +112,9 @@ struct PipIncludeWalker {
     case .constraints(let index):
       // `check_invalid_constraint_type`: the resolver rejects these forms.
       if !requirement.isNamed {
-        throw DeptagError("unnamed requirements are not allowed as constraints", at: location)
+        throw DeptagError("unnamed requirements are not allowed as constraints", at: location())
       }
-      if requirement.hasExtras { throw DeptagError("constraints cannot have extras", at: location) }
+      if requirement.hasExtras { throw DeptagError("constraints cannot have extras", at: location()) }
       constraintFiles[index].lines.append(requirement)
     }
   }
