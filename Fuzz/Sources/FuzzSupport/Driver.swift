@@ -1,5 +1,11 @@
 import CFuzzerDriver
 
+#if canImport(Glibc)
+  import Glibc  // exit
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The harnesses' `main`: hands the process arguments (`-max_total_time=…`, corpus folders) and
 /// the per-input callback to libFuzzer's driver, and exits with its status.
 public enum FuzzDriver {

@@ -1,5 +1,11 @@
 import DeptagKit
 
+#if canImport(Glibc)
+  import Glibc  // getenv
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// What the harnesses share: the `deptag digest` path from raw bytes, and the invariant the
 /// fuzzer checks beyond "no crash".
 public enum Harness {
