@@ -29,7 +29,7 @@ let package = Package(
     .testTarget(
       name: "DeptagKitTests",
       dependencies: ["DeptagKit"],
-      exclude: ["Golden"]
+      exclude: ["Golden", "Fuzz/Regressions"]
     ),
     .testTarget(
       name: "deptagTests",

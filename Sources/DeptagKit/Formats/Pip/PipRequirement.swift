@@ -71,8 +71,8 @@ struct PipRequirementParser {
   /// `name[extras]specs; marker`, or `name[extras]@url` without spaces when there is no marker.
   private func compact(_ r: PEP508Requirement) -> String {
     guard let url = r.url else { return r.canonical }
-    let head = r.normalizedName + Self.render(extras: r.extras)
-    if let marker = r.marker { return "\(head) @ \(url) ; \(marker)" }
+    let head = ProjectName.spelled(r.normalizedName) + Self.render(extras: r.extras)
+    if let marker = r.marker { return PEP508Requirement.joining(head, url: url) + " ; \(marker)" }
     return "\(head)@\(url)"
   }
 
@@ -157,20 +157,16 @@ struct PipRequirementParser {
 
   /// `name[extras]specs` or `name[extras] @ url`: the marker is pip's to split, so the caller adds it.
   private static func withoutMarker(_ r: PEP508Requirement) -> String {
-    var out = r.normalizedName
+    var out = ProjectName.spelled(r.normalizedName)
     if !r.extras.isEmpty {
       out += "["
       for (index, extra) in r.extras.enumerated() {
         if index > 0 { out += "," }
-        out += extra
+        out += ProjectName.spelled(extra)
       }
       out += "]"
     }
-    if let url = r.url {
-      out += " @ "
-      out += url
-      return out
-    }
+    if let url = r.url { return PEP508Requirement.joining(out, url: url) }
     for (index, clause) in r.specifiers.enumerated() {
       if index > 0 { out += "," }
       out += clause
@@ -304,13 +300,16 @@ struct PipRequirementParser {
   }
 
   static func render(extras: [String]) -> String {
-    extras.isEmpty ? "" : "[" + extras.joined(separator: ",") + "]"
+    extras.isEmpty ? "" : "[" + extras.map(ProjectName.spelled).joined(separator: ",") + "]"
   }
 
-  /// A local path, lexically normalized, still spelled so that pip sees a path (`./x`).
+  /// A local path, lexically normalized, still spelled so that pip sees a path (`./x`), and
+  /// never starting with `-` or `#`, which a requirements line reads as an option or a comment
+  /// (`./-x/y` stays so; found by the pip fuzz harness).
   static func normalizedLocalPath(_ path: String) -> String {
     let normalized = LexicalPath.normalize(path)
-    if normalized.hasPrefix(".") || normalized.contains("/") { return normalized }
+    let optionOrComment = normalized.hasPrefix("-") || normalized.hasPrefix("#")
+    if normalized.hasPrefix(".") || (normalized.contains("/") && !optionOrComment) { return normalized }
     return "./" + normalized
   }
 }

@@ -14,19 +14,27 @@ struct PEP508Requirement: Sendable, Hashable {
   var marker: String?
 
   /// The canonical line: "name[a,b]<2,>=1; python_version < \"3.8\""  or  "name[a] @ URL ; marker"
-  /// (note " ; " after a URL, as packaging prints it) or "name" / "name[x]". Name = normalizedName.
+  /// (note " ; " after a URL, as packaging prints it) or "name" / "name[x]". Name = normalizedName,
+  /// spelled to read back (`ProjectName.spelled`).
   /// No extras -> no brackets. Empty specifier list -> nothing.
   var canonical: String {
-    var out = normalizedName
-    if !extras.isEmpty { out += "[" + extras.joined(separator: ",") + "]" }
+    var out = ProjectName.spelled(normalizedName)
+    if !extras.isEmpty { out += "[" + extras.map(ProjectName.spelled).joined(separator: ",") + "]" }
     if let url {
-      out += " @ " + url
+      out = Self.joining(out, url: url)
       if let marker { out += " ; " + marker }
     } else {
       out += specifiers.joined(separator: ",")
       if let marker { out += "; " + marker }
     }
     return out
+  }
+
+  /// `head @ url`, or `head@url` when the URL starts with `#`: pip strips `#` after whitespace
+  /// as a comment (`COMMENT_RE`), so the spaced form would not read back (PRODUCT.md principle 2;
+  /// found by the pip fuzz harness). packaging's URL token is any run of non-blanks.
+  static func joining(_ head: String, url: String) -> String {
+    url.hasPrefix("#") ? head + "@" + url : head + " @ " + url
   }
 
   /// Parses one full PEP 508 requirement string as packaging 26.3's `Requirement(...)` does,

@@ -23,6 +23,15 @@ enum ProjectName {
     }
   }
 
+  /// A normalized name or extra as the canonical text writes it: the same, except that a trailing
+  /// `-` is written `_`. packaging 26.3 reads names and extras with the `\b`-bounded IDENTIFIER
+  /// token, so `foo_` is a name (its normalized `foo-` is not: the `-` ends the token), and the
+  /// canonical text must read back (PRODUCT.md principle 2). Found by the pip fuzz harness.
+  static func spelled(_ normalized: String) -> String {
+    guard normalized.utf8.last == 0x2D else { return normalized }
+    return String(normalized.dropLast()) + "_"
+  }
+
   /// PEP 508 name: ^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$ case-insensitive
   ///
   /// (Core metadata "Name" / packaging `_validate_regex`, ASCII only.)

@@ -17,7 +17,7 @@ extension PEP508Tests {
       ("foo[B,a,A]>=1,<2,>=1.0; (os_name==\"a\")", "foo[a,b]<2,>=1; os_name == \"a\""),
       ("foo[]", "foo"),
       ("foo[ a , b ]", "foo[a,b]"),
-      ("foo_", "foo-"),
+      ("foo_", "foo_"),  // a trailing `-` would not read back (ProjectName.spelled)
       ("foo>=1,", "foo>=1"),
       ("foo===1.0 , >=2", "foo===1.0,>=2"),
       ("foo===1.0,>=2", "foo===1.0,>=2"),

@@ -1,0 +1,13 @@
+import DeptagKit
+import FuzzSupport
+
+/// libFuzzer entry point: the fuzz input read as requirements.txt (pip; includes are refused, a self-include reaches the cycle check), down to the digest.
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  Harness.digest(Harness.bytes(data, size), as: .pip, checkIdempotence: Harness.idempotenceRequested)
+}
+
+/// The executable's entry point: libFuzzer's driver, calling `fuzzOne` per input.
+@main enum FuzzPip {
+  static func main() { FuzzDriver.run(fuzzOne) }
+}
