@@ -13,18 +13,18 @@ import Testing
       manifests: [Self.manifest(.pipConstraints, "b<2\n"), Self.manifest(.pip, "a==1\n")],
       withFiles: [Array("zz".utf8), Array("a".utf8)], salts: ["py3.12", "", "arm64"])
     let expected =
-      "deptag-canonical-v1\n" + "pip\n5\na==1\n" + "pip-constraints\n4\nb<2\n" + "with\n1\na" + "with\n2\nzz"
+      "deptag-canonical-v2\n" + "pip\n5\na==1\n" + "pip-constraints\n4\nb<2\n" + "with\n1\na" + "with\n2\nzz"
       + "salt\n5\narm64" + "salt\n6\npy3.12"
     #expect(String(decoding: DigestFraming.framedBytes(input), as: UTF8.self) == expected)
   }
 
-  /// Checked independently with `printf 'deptag-canonical-v1\npip\n5\na==1\n' | sha256sum`.
+  /// Checked independently with `printf 'deptag-canonical-v2\npip\n5\na==1\n' | sha256sum`.
   @Test func goldenDigestOfOneManifest() {
     let input = DigestInput(manifests: [Self.manifest(.pip, "a==1\n")])
-    #expect(DigestFraming.fullDigest(input) == "9db33277db6f79544da7b7a5c41b3c9679d695ca57c5dade6117f0e94b0402e3")
-    #expect(DigestFraming.digest(input) == String("9db33277db6f79544da7b7a5c41b3c9679d695ca57c5dade6117f0e94b0402e3".prefix(12)))
+    #expect(DigestFraming.fullDigest(input) == "42bf3ecf01cde1f9264efa88ca81e1c4cc8ae8c42f6521632473cbf8232fb712")
+    #expect(DigestFraming.digest(input) == String("42bf3ecf01cde1f9264efa88ca81e1c4cc8ae8c42f6521632473cbf8232fb712".prefix(12)))
     #expect(DigestFraming.digest(input, length: 4).count == 4)
-    #expect(DigestFraming.digest(input, length: 64) == "9db33277db6f79544da7b7a5c41b3c9679d695ca57c5dade6117f0e94b0402e3")
+    #expect(DigestFraming.digest(input, length: 64) == "42bf3ecf01cde1f9264efa88ca81e1c4cc8ae8c42f6521632473cbf8232fb712")
   }
 
   /// The digest is hashed piece by piece; it is the SHA-256 of exactly `framedBytes`.
@@ -33,15 +33,15 @@ import Testing
       manifests: [Self.manifest(.gosum, "b v1 h1:x=\n"), Self.manifest(.pip, "a==1\n"), Self.manifest(.pip, "")],
       withFiles: [Array("zz".utf8), []], salts: ["é", "", "arm64"])
     #expect(DigestFraming.framedBytes(input) == Array((
-      "deptag-canonical-v1\n" + "gosum\n11\nb v1 h1:x=\n" + "pip\n0\n" + "pip\n5\na==1\n" + "with\n0\n" + "with\n2\nzz"
+      "deptag-canonical-v2\n" + "gosum\n11\nb v1 h1:x=\n" + "pip\n0\n" + "pip\n5\na==1\n" + "with\n0\n" + "with\n2\nzz"
       + "salt\n5\narm64" + "salt\n2\né").utf8))
     // Checked independently: printf of the bytes above piped to sha256sum.
-    #expect(DigestFraming.fullDigest(input) == "e82971f4d0f304451a4aeadbe586d79816dee74376a2d1bb50e27daaee7da3f4")
+    #expect(DigestFraming.fullDigest(input) == "28f3d0bf4440556c7d4a835c4b69619fbbb9d8123e8b4af620d92e16be2209b2")
   }
 
   @Test func emptyInputIsJustTheVersionLine() {
-    #expect(DigestFraming.framedBytes(DigestInput(manifests: [])) == Array("deptag-canonical-v1\n".utf8))
-    #expect(DigestFraming.fullDigest(DigestInput(manifests: [])) == "ed9a9f3aa815cf35c18e157572a914a44bfb8b5a2e1a2e220e4a84d11e36da14")
+    #expect(DigestFraming.framedBytes(DigestInput(manifests: [])) == Array("deptag-canonical-v2\n".utf8))
+    #expect(DigestFraming.fullDigest(DigestInput(manifests: [])) == "83d4097a4bf4a2b4ae9d73a626923122b8e2c53705e0e2be8217bd2b332294c5")
   }
 
   @Test func pathsAreNotHashed() {
