@@ -67,7 +67,21 @@ struct JSONTape {
 
   /// Bytewise order of the strings at `a` and `b` (negative, zero or positive, as `memcmp`).
   func compareStrings(_ a: Int, _ b: Int) -> Int {
-    withString(a) { x in
+    let x = nodes[a]
+    let y = nodes[b]
+    if x.plain && y.plain {
+      return bytes.withUnsafeBytes { source in
+        let xCount = Int(x.end - x.start) - 2
+        let yCount = Int(y.end - y.start) - 2
+        let common = min(xCount, yCount)
+        if common > 0 {
+          let order = memcmp(source.baseAddress! + Int(x.start) + 1, source.baseAddress! + Int(y.start) + 1, common)
+          if order != 0 { return Int(order) }
+        }
+        return xCount - yCount
+      }
+    }
+    return withString(a) { x in
       withString(b) { y in
         let common = min(x.count, y.count)
         if common > 0 {
@@ -116,17 +130,37 @@ struct JSONTape {
 
   private init(bytes: [UInt8]) { self.bytes = bytes }
 
+  /// Whether any of the eight bytes in `word` is a quote, a backslash, a control character or
+  /// non-ASCII (the bytes that end a run of plain string bytes). Exact when false; a true may
+  /// only follow such a byte (the usual "has a zero byte" bit trick, which borrows upward).
+  private static func mayEndPlainRun(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
+    return found & high != 0
+  }
+
   /// Tape indices of the open containers.
   private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     var pos = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // one BOM (reference §1.1)
     var open: [Int] = []
     func skipWhitespace() {
+      // Indentation eight spaces at a time.
+      while pos + 8 <= b.count, UnsafeRawPointer(b.baseAddress! + pos).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+        pos += 8
+      }
       while pos < b.count, b[pos] == 0x20 || b[pos] == 0x0A || b[pos] == 0x09 || b[pos] == 0x0D { pos += 1 }
     }
     /// A string at `pos` (its opening quote), leaving `pos` after the closing quote.
     func string() -> Bool {
       let start = pos
       pos += 1
+      // Eight bytes at a time up to the word holding the closing quote (or a byte to look at).
+      while pos + 8 <= b.count, !Self.mayEndPlainRun(UnsafeRawPointer(b.baseAddress! + pos).loadUnaligned(as: UInt64.self)) {
+        pos += 8
+      }
       while pos < b.count {
         let c = b[pos]
         if c == 0x22 {
@@ -266,14 +300,21 @@ extension JSONTape {
     }
     let count = scratch.count - base
     guard count > 1 else { return base..<scratch.count }
-    // Equal keys stay in document order (the tape index breaks ties), so the last is the one kept.
+    // Equal keys stay in document order (the tape index breaks ties), so the last is the one
+    // kept. Keys adjacent in the result were compared with each other: a repeated key was seen.
+    var repeated = false
     scratch.withUnsafeMutableBufferPointer { all in
       var keys = UnsafeMutableBufferPointer(rebasing: all[base...])
       if count <= 16 {
         for j in 1..<count {
           let key = keys[j]
           var k = j
-          while k > 0 && compareStrings(keys[k - 1], key) > 0 {
+          while k > 0 {
+            let order = compareStrings(keys[k - 1], key)
+            if order <= 0 {
+              if order == 0 { repeated = true }
+              break
+            }
             keys[k] = keys[k - 1]
             k -= 1
           }
@@ -282,10 +323,12 @@ extension JSONTape {
       } else {
         keys.sort { a, b in
           let order = compareStrings(a, b)
+          if order == 0 { repeated = true }
           return order != 0 ? order < 0 : a < b
         }
       }
     }
+    guard repeated else { return base..<scratch.count }
     var kept = base
     for r in base..<scratch.count {
       if r + 1 < scratch.count && compareStrings(scratch[r], scratch[r + 1]) == 0 { continue }

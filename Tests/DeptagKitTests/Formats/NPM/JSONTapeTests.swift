@@ -92,6 +92,21 @@ import Testing
     #expect((try? NPM.parse(Array(text.utf8)).get()) == nil)
   }
 
+  /// Strings are scanned eight bytes at a time: a quote, an escape, a control character or a
+  /// non-ASCII byte is found at every position of a word, and at the very end of the input.
+  @Test func everyPositionInAWordIsLookedAt() {
+    let specials: [[UInt8]] = [[0x22, 0x2C, 0x22], [0x5C, 0x6E], [0x5C, 0x22], [0x01], [0x7F], [0xC3, 0xA9], [0xFF], [0xED, 0xA0, 0x80]]
+    for length in 0..<20 {
+      for at in 0...length {
+        for special in specials {
+          let body = Array(repeating: UInt8(ascii: "a"), count: at) + special + Array(repeating: UInt8(ascii: "b"), count: length - at)
+          #expect(Self.agree([0x5B, 0x22] + body + [0x22, 0x5D]), "\(body)")
+          #expect(Self.agree([0x22] + body), "\(body)")  // unterminated
+        }
+      }
+    }
+  }
+
   /// One level under the reader's limit is read; at the limit both refuse.
   @Test func nestingLimitIsTheReaders() {
     let deep = { (n: Int) in Array((String(repeating: "[", count: n) + String(repeating: "]", count: n)).utf8) }
