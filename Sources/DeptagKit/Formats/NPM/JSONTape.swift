@@ -130,36 +130,48 @@ struct JSONTape {
 
   private init(bytes: [UInt8]) { self.bytes = bytes }
 
-  /// Whether any of the eight bytes in `word` is a quote, a backslash, a control character or
-  /// non-ASCII (the bytes that end a run of plain string bytes). Exact when false; a true may
-  /// only follow such a byte (the usual "has a zero byte" bit trick, which borrows upward).
-  private static func mayEndPlainRun(_ word: UInt64) -> Bool {
+  /// How many of the eight bytes of `word` (first byte least significant) come before the first
+  /// quote, backslash, control character or non-ASCII byte: the plain bytes of a string. Each
+  /// byte's high bit says whether it is one of those (the "has a zero byte" trick); a borrow can
+  /// only mark bytes after a marked one, so the lowest mark is exact.
+  static func plainPrefix(_ word: UInt64) -> Int {
     let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
     let quote = word ^ (ones &* 0x22)
     let backslash = word ^ (ones &* 0x5C)
     let found = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
-    return found & high != 0
+    return (found & (ones &* 0x80)).trailingZeroBitCount >> 3
   }
 
   /// Tape indices of the open containers.
   private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     var pos = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // one BOM (reference §1.1)
     var open: [Int] = []
+    func word(at offset: Int) -> UInt64 {
+      UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + offset).loadUnaligned(as: UInt64.self))
+    }
     func skipWhitespace() {
-      // Indentation eight spaces at a time.
-      while pos + 8 <= b.count, UnsafeRawPointer(b.baseAddress! + pos).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
-        pos += 8
+      while pos < b.count {
+        if pos + 8 <= b.count {
+          // Spaces (indentation) eight at a time, up to the first other byte.
+          let other = word(at: pos) ^ 0x2020_2020_2020_2020
+          pos += other.trailingZeroBitCount >> 3
+          if other == 0 { continue }
+        }
+        switch b[pos] {
+        case 0x20, 0x0A, 0x09, 0x0D: pos += 1
+        default: return
+        }
       }
-      while pos < b.count, b[pos] == 0x20 || b[pos] == 0x0A || b[pos] == 0x09 || b[pos] == 0x0D { pos += 1 }
     }
     /// A string at `pos` (its opening quote), leaving `pos` after the closing quote.
     func string() -> Bool {
       let start = pos
       pos += 1
-      // Eight bytes at a time up to the word holding the closing quote (or a byte to look at).
-      while pos + 8 <= b.count, !Self.mayEndPlainRun(UnsafeRawPointer(b.baseAddress! + pos).loadUnaligned(as: UInt64.self)) {
-        pos += 8
+      // Eight bytes at a time up to the closing quote (or the first byte to look at).
+      while pos + 8 <= b.count {
+        let plain = Self.plainPrefix(word(at: pos))
+        pos += plain
+        if plain < 8 { break }
       }
       while pos < b.count {
         let c = b[pos]

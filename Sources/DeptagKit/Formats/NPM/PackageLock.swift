@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The canonical form of a `package-lock.json` (reference §1.7): the installed tree.
 ///
 /// - With a `packages` map (lockfileVersion 2 and 3): only that map, written as lockfileVersion
@@ -59,7 +67,7 @@ enum PackageLock {
       let dropped = tape.withString(path) { $0.isEmpty } ? rootMetadata : entryMetadata
       let fields = tape.sortedKeys(of: entry, into: &scratch)
       var kept = fields.lowerBound
-      for f in fields where !tape.withString(scratch[f], { key in dropped.contains { $0.bytes.elementsEqual(key) } }) {
+      for f in fields where !tape.withString(scratch[f], { key in dropped.contains { Self.equal($0, key) } }) {
         scratch[kept] = scratch[f]
         kept += 1
       }
@@ -78,6 +86,11 @@ enum PackageLock {
     document.raw(",\n  \"requires\": true\n}\n")
     return LoadedManifests(
       manifests: [manifest(entries: entries, text: document.text, path: source.path)], inputs: [source.path])
+  }
+
+  /// Whether `key` is `name` (a metadata field's name, never empty).
+  private static func equal(_ name: JSONString, _ key: UnsafeRawBufferPointer) -> Bool {
+    name.bytes.count == key.count && name.bytes.withUnsafeBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
   }
 
   /// The v3 manifest of `entries` (given in the byte order of their JSON keys).

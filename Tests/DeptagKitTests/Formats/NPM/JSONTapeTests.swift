@@ -107,6 +107,19 @@ import Testing
     }
   }
 
+  /// Whitespace is skipped eight spaces at a time: another byte at every position of the run.
+  @Test func everyPositionInARunOfSpacesIsLookedAt() {
+    for length in 0..<20 {
+      for at in 0...length {
+        for other: UInt8 in [0x0A, 0x09, 0x0D, 0x31, 0x2C, 0x78] {
+          let run = Array(repeating: UInt8(0x20), count: at) + [other] + Array(repeating: UInt8(0x20), count: length - at)
+          #expect(Self.agree([0x5B, 0x30] + run + [0x5D]), "\(run)")
+          #expect(Self.agree(run + [0x30] + run), "\(run)")
+        }
+      }
+    }
+  }
+
   /// One level under the reader's limit is read; at the limit both refuse.
   @Test func nestingLimitIsTheReaders() {
     let deep = { (n: Int) in Array((String(repeating: "[", count: n) + String(repeating: "]", count: n)).utf8) }
