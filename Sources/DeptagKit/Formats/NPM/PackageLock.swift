@@ -84,8 +84,10 @@ enum PackageLock {
     }
     if !paths.isEmpty { document.raw("\n  }") }
     document.raw(",\n  \"requires\": true\n}\n")
+    let escapedKeys = scratch[paths].contains { !tape.nodes[$0].plain }
     return LoadedManifests(
-      manifests: [manifest(entries: entries, text: document.text, path: source.path)], inputs: [source.path])
+      manifests: [manifest(entries: entries, text: document.text, path: source.path, escapedKeys: escapedKeys)],
+      inputs: [source.path])
   }
 
   /// Whether `key` is `name` (a metadata field's name, never empty).
@@ -93,12 +95,13 @@ enum PackageLock {
     name.bytes.count == key.count && name.bytes.withUnsafeBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
   }
 
-  /// The v3 manifest of `entries` (given in the byte order of their JSON keys).
-  private static func manifest(entries: [Entry], text: String, path: String) -> Manifest {
+  /// The v3 manifest of `entries` (given in the byte order of their JSON keys). Only keys that
+  /// were escaped can hold a lone surrogate; without `escapedKeys` the order is kept as it is.
+  private static func manifest(entries: [Entry], text: String, path: String, escapedKeys: Bool = true) -> Manifest {
     var entries = entries
     // The entries come in the byte order of their JSON keys, which is their order as strings
     // unless a key holds a lone surrogate (read as U+FFFD): sort only then.
-    if entries.indices.dropFirst().contains(where: { ByteOrder.precedes(entries[$0].key, entries[$0 - 1].key) }) {
+    if escapedKeys, entries.indices.dropFirst().contains(where: { ByteOrder.precedes(entries[$0].key, entries[$0 - 1].key) }) {
       entries.sort { ByteOrder.precedes($0.key, $1.key) }
     }
     return Manifest(

@@ -125,10 +125,17 @@ import Testing
     #"{"packages": {"node_modules/a": "1.0.0", "node_modules/a": {"version": "2"}}}"#,
     #"{"packages": 3, "packages": {"": {"name": "x", "dependencies": {}}}}"#,
     #"{"pack\u0061ges": {"node_modules/\ud800": {}, "node_modules/\uffff": {}, "node_modules/z": {}}}"#,
+    #"{"packages": {"a\ud800": {}, "a\uee00": {}, "a": {}}}"#,  // U+FFFD sorts after U+EE00: entries re-sorted
     #"{"packages": {}}"#, #"{"packages": null}"#, #"[]"#, #"{"packages": {"x": [1]}}"#, #"{"packages": {"a": {}, "b": 1}}"#,
   ])
   func edgeCasesAgreeWithTheTree(_ text: String) {
     #expect(Self.agree(Array(text.utf8)))
+  }
+
+  /// Entries are ordered as strings: a lone surrogate's three bytes read as U+FFFDs, after U+EE00.
+  @Test func entriesWithALoneSurrogateAreOrderedAsStrings() throws {
+    let manifest = try NPM.load(#"{"packages": {"a\ud800": {}, "a\uee00": {}, "a": {}}}"#, kind: .npmLock).manifests[0]
+    #expect(manifest.entries.map(\.key) == ["a", "a\u{EE00}", "a\u{FFFD}\u{FFFD}\u{FFFD}"])
   }
 
   @Test func theBenchShapeAndTheCorpusLockAgreeWithTheTree() throws {
