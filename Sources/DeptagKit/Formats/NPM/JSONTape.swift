@@ -69,28 +69,22 @@ struct JSONTape {
   func compareStrings(_ a: Int, _ b: Int) -> Int {
     let x = nodes[a]
     let y = nodes[b]
-    if x.plain && y.plain {
-      return bytes.withUnsafeBytes { source in
-        let xCount = Int(x.end - x.start) - 2
-        let yCount = Int(y.end - y.start) - 2
-        let common = min(xCount, yCount)
-        if common > 0 {
-          let order = memcmp(source.baseAddress! + Int(x.start) + 1, source.baseAddress! + Int(y.start) + 1, common)
-          if order != 0 { return Int(order) }
-        }
-        return xCount - yCount
-      }
+    guard x.plain && y.plain else { return withString(a) { x in withString(b) { y in Self.order(x, y) } } }
+    return bytes.withUnsafeBytes { source in
+      Self.order(
+        UnsafeRawBufferPointer(rebasing: source[Int(x.start + 1)..<Int(x.end - 1)]),
+        UnsafeRawBufferPointer(rebasing: source[Int(y.start + 1)..<Int(y.end - 1)]))
     }
-    return withString(a) { x in
-      withString(b) { y in
-        let common = min(x.count, y.count)
-        if common > 0 {
-          let order = memcmp(x.baseAddress!, y.baseAddress!, common)
-          if order != 0 { return Int(order) }
-        }
-        return x.count - y.count
-      }
+  }
+
+  @inline(__always)
+  private static func order(_ x: UnsafeRawBufferPointer, _ y: UnsafeRawBufferPointer) -> Int {
+    let common = min(x.count, y.count)
+    if common > 0 {
+      let order = memcmp(x.baseAddress!, y.baseAddress!, common)
+      if order != 0 { return Int(order) }
     }
+    return x.count - y.count
   }
 
   /// What the value at `node` is, for messages (as `JSONNode.typeName` says it).
@@ -142,10 +136,11 @@ struct JSONTape {
     return (found & (ones &* 0x80)).trailingZeroBitCount >> 3
   }
 
-  /// Tape indices of the open containers.
+  /// Appends the nodes of the document in `b` (the bytes of `bytes`), as `JSONReader.document`
+  /// reads it; false where that throws.
   private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     var pos = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // one BOM (reference §1.1)
-    var open: [Int] = []
+    var open: [Int] = []  // tape indices of the open containers
     func word(at offset: Int) -> UInt64 {
       UInt64(littleEndian: UnsafeRawPointer(b.baseAddress! + offset).loadUnaligned(as: UInt64.self))
     }
