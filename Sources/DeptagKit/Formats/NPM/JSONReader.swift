@@ -20,6 +20,15 @@ struct JSONReader {
     return try reader.document()
   }
 
+  /// The string whose opening quote is at `offset` in `bytes`, and the offset just past its
+  /// closing quote (for `JSONTape`, which copies only strings with escapes or bad UTF-8).
+  static func string(in bytes: [UInt8], at offset: Int) throws(DeptagError) -> (JSONString, end: Int) {
+    var reader = JSONReader(bytes: bytes, path: "")
+    reader.pos = offset
+    let value = try reader.readString()
+    return (value, reader.pos)
+  }
+
   private init(bytes: [UInt8], path: String) {
     self.bytes = bytes
     self.path = path

@@ -43,6 +43,16 @@ struct JSONWriter {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Appends bytes as they are (a value copied from the source).
+  mutating func raw(_ buffer: UnsafeRawBufferPointer) {
+    bytes.append(contentsOf: buffer)
+  }
+
+  /// Appends one byte (punctuation).
+  mutating func raw(_ byte: UInt8) {
+    bytes.append(byte)
+  }
+
   /// Writes `members` as an object, in the order given, each value written as `Value.sorted`
   /// would write it: the same bytes without building the `Value` tree (issue #8).
   mutating func writeObject(_ members: [JSONObject.Member], indent: Int, pretty: Bool) {
@@ -113,7 +123,8 @@ struct JSONWriter {
   /// A line feed and 32 levels of indentation, copied from in one piece.
   private static let lineStart: [UInt8] = [0x0A] + Array(repeating: 0x20, count: 64)
 
-  private mutating func newline(_ indent: Int) {
+  /// A line feed and `indent` levels of two spaces.
+  mutating func newline(_ indent: Int) {
     let width = 1 + indent * 2
     guard width <= Self.lineStart.count else {
       bytes.append(0x0A)

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The canonical form of a `package-lock.json` (reference §1.7): the installed tree.
 ///
 /// - With a `packages` map (lockfileVersion 2 and 3): only that map, written as lockfileVersion
@@ -15,9 +23,97 @@ enum PackageLock {
   static let entryMetadata: [JSONString] = ["license", "funding", "deprecated"].map(JSONString.init)
 
   static func load(_ source: SourceFile) throws(DeptagError) -> LoadedManifests {
+    // A lock with a `packages` map is written from its tape (issue #8); v1, and any input the
+    // tape rejects (JSONReader then reports the error), from the parsed tree.
+    if let tape = JSONTape.scan(source.bytes), let loaded = try packagesManifest(tape, source: source) {
+      return loaded
+    }
+    return try loadTree(source)
+  }
+
+  private static func error(_ message: String, _ offset: Int, in source: SourceFile) -> DeptagError {
+    DeptagError(message, at: JSONReader.location(of: offset, in: source.bytes, file: source.path))
+  }
+
+  /// A lock with a `packages` map, written from its tape as lockfileVersion 3 (the same bytes
+  /// `loadTree` writes); nil when the map is missing or null (lockfileVersion 1).
+  private static func packagesManifest(_ tape: JSONTape, source: SourceFile) throws(DeptagError) -> LoadedManifests? {
+    let root = tape.nodes[0]
+    guard root.kind == .object else {
+      throw error("package-lock.json must hold a JSON object, not \(tape.typeName(0))", Int(root.start), in: source)
+    }
+    guard let packages = tape.member("packages", of: 0), tape.nodes[packages].kind != .null else { return nil }
+    guard tape.nodes[packages].kind == .object else {
+      throw error(
+        "'packages' must be an object of install paths to entries, not \(tape.typeName(packages))",
+        Int(tape.nodes[packages].start), in: source)
+    }
+    var scratch: [Int] = []
+    let paths = tape.sortedKeys(of: packages, into: &scratch)
+    var entries: [Entry] = []
+    entries.reserveCapacity(paths.count)
+    var document = JSONWriter(capacity: source.bytes.count)
+    var compact = JSONWriter(capacity: 1 << 12)
+    document.raw("{\n  \"lockfileVersion\": 3,\n  \"packages\": ")
+    document.raw(paths.isEmpty ? "{}" : "{")
+    for p in paths {
+      let path = scratch[p]
+      let entry = path + 1
+      guard tape.nodes[entry].kind == .object else {
+        throw error(
+          "the entry for '\(tape.string(path))' must be an object, not \(tape.typeName(entry))",
+          Int(tape.nodes[entry].start), in: source)
+      }
+      let dropped = tape.withString(path) { $0.isEmpty } ? rootMetadata : entryMetadata
+      let fields = tape.sortedKeys(of: entry, into: &scratch)
+      var kept = fields.lowerBound
+      for f in fields where !tape.withString(scratch[f], { key in dropped.contains { Self.equal($0, key) } }) {
+        scratch[kept] = scratch[f]
+        kept += 1
+      }
+      scratch.removeLast(fields.upperBound - kept)
+      let members = fields.lowerBound..<kept
+      document.raw(p == paths.lowerBound ? "\n    " : ",\n    ")
+      document.writeString(tape, path)
+      document.raw(": ")
+      document.writeMembers(tape, members, scratch: &scratch, indent: 2, pretty: true)
+      compact.reset()
+      compact.writeMembers(tape, members, scratch: &scratch, indent: 0, pretty: false)
+      entries.append(Entry(key: tape.withString(path) { String(decoding: $0, as: UTF8.self) }, text: compact.text))
+      scratch.removeLast(members.count)
+    }
+    if !paths.isEmpty { document.raw("\n  }") }
+    document.raw(",\n  \"requires\": true\n}\n")
+    let escapedKeys = scratch[paths].contains { !tape.nodes[$0].plain }
+    return LoadedManifests(
+      manifests: [manifest(entries: entries, text: document.text, path: source.path, escapedKeys: escapedKeys)],
+      inputs: [source.path])
+  }
+
+  /// Whether `key` is `name` (a metadata field's name, never empty).
+  private static func equal(_ name: JSONString, _ key: UnsafeRawBufferPointer) -> Bool {
+    name.bytes.count == key.count && name.bytes.withUnsafeBytes { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+  }
+
+  /// The v3 manifest of `entries` (given in the byte order of their JSON keys). Only keys that
+  /// were escaped can hold a lone surrogate; without `escapedKeys` the order is kept as it is.
+  private static func manifest(entries: [Entry], text: String, path: String, escapedKeys: Bool = true) -> Manifest {
+    var entries = entries
+    // The entries come in the byte order of their JSON keys, which is their order as strings
+    // unless a key holds a lone surrogate (read as U+FFFD): sort only then.
+    if escapedKeys, entries.indices.dropFirst().contains(where: { ByteOrder.precedes(entries[$0].key, entries[$0 - 1].key) }) {
+      entries.sort { ByteOrder.precedes($0.key, $1.key) }
+    }
+    return Manifest(
+      kind: .npmLock, path: path, settings: [Entry(key: "lockfileVersion", text: "3")],
+      entries: entries, canonicalText: text)
+  }
+
+  /// The lock read from the parsed tree: every lockfileVersion, and every error.
+  static func loadTree(_ source: SourceFile) throws(DeptagError) -> LoadedManifests {
     let root = try JSONReader.parse(source)
     func error(_ message: String, _ offset: Int) -> DeptagError {
-      DeptagError(message, at: JSONReader.location(of: offset, in: source.bytes, file: source.path))
+      Self.error(message, offset, in: source)
     }
     guard let object = root.object else {
       throw error("package-lock.json must hold a JSON object, not \(root.typeName)", root.offset)
@@ -47,9 +143,8 @@ enum PackageLock {
     return LoadedManifests(manifests: [manifest], inputs: [source.path])
   }
 
-  /// A lock with a `packages` map, written as lockfileVersion 3. The text is written straight
-  /// from the parsed entries (no intermediate tree: issue #8), exactly as
-  /// `JSONWriter.pretty` writes `{"lockfileVersion": 3, "packages": …, "requires": true}`.
+  /// A lock with a `packages` map, written as lockfileVersion 3 from the parsed tree, exactly
+  /// as `JSONWriter.pretty` writes `{"lockfileVersion": 3, "packages": …, "requires": true}`.
   private static func packagesManifest(
     _ packages: JSONObject, source: SourceFile, error: (String, Int) -> DeptagError
   ) throws(DeptagError) -> LoadedManifests {
@@ -76,15 +171,8 @@ enum PackageLock {
     }
     if !members.isEmpty { document.raw("\n  }") }
     document.raw(",\n  \"requires\": true\n}\n")
-    // The entries come in the byte order of their JSON keys, which is their order as strings
-    // unless a key holds a lone surrogate (read as U+FFFD): sort only then.
-    if entries.indices.dropFirst().contains(where: { ByteOrder.precedes(entries[$0].key, entries[$0 - 1].key) }) {
-      entries.sort { ByteOrder.precedes($0.key, $1.key) }
-    }
-    let manifest = Manifest(
-      kind: .npmLock, path: source.path, settings: [Entry(key: "lockfileVersion", text: "3")],
-      entries: entries, canonicalText: document.text)
-    return LoadedManifests(manifests: [manifest], inputs: [source.path])
+    return LoadedManifests(
+      manifests: [manifest(entries: entries, text: document.text, path: source.path)], inputs: [source.path])
   }
 
   /// A v1 `dependencies` tree, flattened into entries keyed by install path.

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DeptagKit
@@ -64,5 +65,89 @@ import Testing
     #expect(NPM.error(#"{"packages": {"node_modules/a": "1.0.0"}}"#, kind: .npmLock)?.position == "1:33")
     #expect(NPM.error(#"{"packages": []}"#, kind: .npmLock)?.position == "1:14")
     #expect(NPM.error("3", kind: .npmLock)?.position == "1:1")
+  }
+}
+
+/// The lock written from the tape (issue #8) against the lock written from the parsed tree: the
+/// same manifest (text, entries, settings) or the same error at the same position.
+@Suite struct PackageLockTapeTests {
+  static func outcome(_ result: () throws(DeptagError) -> LoadedManifests) -> String {
+    do {
+      let m = try result().manifests[0]
+      return m.canonicalText + "\u{0}" + (m.settings + m.entries).map { "\($0.key)=\($0.text)" }.joined(separator: "\u{0}")
+    } catch {
+      return "error \(error)"
+    }
+  }
+
+  static func agree(_ bytes: [UInt8]) -> Bool {
+    let source = SourceFile(path: "package-lock.json", bytes: bytes)
+    return outcome { () throws(DeptagError) in try PackageLock.load(source) }
+      == outcome { () throws(DeptagError) in try PackageLock.loadTree(source) }
+  }
+
+  static let paths = ["", "node_modules/a", "node_modules/b", "node_modules/a/node_modules/b", "node_modules/\\u0061", "node_modules/\\ud800", "node_modules/é", "x"]
+  static let fields = [
+    #""version": "1.0.0""#, #""resolved": "https:\/\/r\/a.tgz""#, #""integrity": "sha512-AA==""#, #""license": "MIT""#,
+    #""funding": {"url": "u"}"#, #""deprecated": "old""#, #""name": "n""#, #""bin": {"z": "b", "a": "c"}"#, #""dev": true"#,
+    #""dependencies": {"b": "^1", "a": "~2", "b": "^3"}"#, #""engines": {"node": ">=18"}"#, #""cpu": ["x64", "arm64"]"#,
+    #""version": "2.0.0""#, #""lic\u0065nse": "ISC""#, #""n": -1.5e3"#, #""o": null"#,
+  ]
+
+  static func lock(_ rng: inout SeededGenerator) -> String {
+    var entries: [String] = []
+    for _ in 0..<Int.random(in: 0...6, using: &rng) {
+      let body = (0..<Int.random(in: 0...5, using: &rng)).map { _ in fields.randomElement(using: &rng)! }
+      let value = Int.random(in: 0..<12, using: &rng) == 0 ? "\"1.0.0\"" : "{" + body.joined(separator: ", ") + "}"
+      entries.append("\"\(paths.randomElement(using: &rng)!)\": \(value)")
+    }
+    let shape = Int.random(in: 0..<14, using: &rng)
+    let packages = shape < 12 ? "{" + entries.joined(separator: ",\n") + "}" : shape == 12 ? "null" : "[]"
+    var top = [#""name": "app""#, #""lockfileVersion": 3"#, #""packages": \#(packages)"#, #""requires": true"#]
+    if Int.random(in: 0..<8, using: &rng) == 0 { top.append(#""packages": {"": {}}"#) }
+    if Int.random(in: 0..<8, using: &rng) == 0 { top.removeAll { $0.hasPrefix("\"packages\"") } }
+    if Int.random(in: 0..<8, using: &rng) == 0 { top.append(#""dependencies": {"a": {"version": "1.0.0"}}"#) }
+    return "{" + top.shuffled(using: &rng).joined(separator: ", ") + "}"
+  }
+
+  @Test func generatedLocksAndTheirMutationsAgreeWithTheTree() {
+    var rng = SeededGenerator(seed: 80)
+    for _ in 0..<800 {
+      let text = Array(Self.lock(&rng).utf8)
+      #expect(Self.agree(text), "\(String(decoding: text, as: UTF8.self))")
+      let variant = JSONTapeTests.mutated(text, &rng)
+      #expect(Self.agree(variant), "\(String(decoding: variant, as: UTF8.self))")
+    }
+  }
+
+  @Test(arguments: [
+    #"{"packages": {"node_modules/a": {"version": "1"}, "node_modules/a": {"version": "2"}}}"#,
+    #"{"packages": {"node_modules/a": "1.0.0", "node_modules/a": {"version": "2"}}}"#,
+    #"{"packages": 3, "packages": {"": {"name": "x", "dependencies": {}}}}"#,
+    #"{"pack\u0061ges": {"node_modules/\ud800": {}, "node_modules/\uffff": {}, "node_modules/z": {}}}"#,
+    #"{"packages": {"a\ud800": {}, "a\uee00": {}, "a": {}}}"#,  // U+FFFD sorts after U+EE00: entries re-sorted
+    #"{"packages": {}}"#, #"{"packages": null}"#, #"[]"#, #"{"packages": {"x": [1]}}"#, #"{"packages": {"a": {}, "b": 1}}"#,
+  ])
+  func edgeCasesAgreeWithTheTree(_ text: String) {
+    #expect(Self.agree(Array(text.utf8)))
+  }
+
+  /// Entries are ordered as strings: a lone surrogate's three bytes read as U+FFFDs, after U+EE00.
+  @Test func entriesWithALoneSurrogateAreOrderedAsStrings() throws {
+    let manifest = try NPM.load(#"{"packages": {"a\ud800": {}, "a\uee00": {}, "a": {}}}"#, kind: .npmLock).manifests[0]
+    #expect(manifest.entries.map(\.key) == ["a", "a\u{EE00}", "a\u{FFFD}\u{FFFD}\u{FFFD}"])
+  }
+
+  @Test func theBenchShapeAndTheCorpusLockAgreeWithTheTree() throws {
+    var entries: [String] = []
+    for i in 0..<300 {
+      let name = "package_\(i)"
+      entries.append(#""node_modules/\#(name)": {"version": "\#(i % 9).0.0", "resolved": "https://registry.npmjs.org/\#(name)/-/\#(name).tgz", "integrity": "sha512-\#(i)==", "dependencies": {"package_\#((i * 7 + 1) % 300)": "^1.0.0"}}"#)
+    }
+    #expect(Self.agree(Array("{\"lockfileVersion\": 3, \"packages\": {\(entries.joined(separator: ",\n"))}}".utf8)))
+    for relative in NPMCorpusTests.files where NPMCorpusTests.kind(of: relative) == .npmLock {
+      let bytes = try [UInt8](Data(contentsOf: NPMCorpusTests.corpus.appendingPathComponent(relative)))
+      #expect(Self.agree(bytes), "\(relative)")
+    }
   }
 }
