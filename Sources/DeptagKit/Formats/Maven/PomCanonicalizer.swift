@@ -180,7 +180,7 @@ struct PomCanonicalizer {
     // 2.2: dependencies keep declaration order; a repeated key: the last declaration wins at the
     // first one's position.
     let dependencies = try dependencyList(section.dependencies, interpolator: interpolator, what: "dependency")
-    for (key, element) in dependencies { entries.append(Entry(key: "\(prefix)\(key)", text: element.compact)) }
+    for (key, element) in dependencies { entries.append(Entry(key: prefix.isEmpty ? key : prefix + key, text: element.compact)) }
     if !dependencies.isEmpty { out.append(.node("dependencies", dependencies.map(\.1))) }
 
     // 2.8: repositories are semantic and ordered.
@@ -231,21 +231,22 @@ struct PomCanonicalizer {
   private mutating func dependencyList(
     _ list: [PomDependency], interpolator: PomInterpolator, what: String
   ) throws(DeptagError) -> [(String, XMLOut)] {
-    var order: [String] = []
-    var byKey: [String: XMLOut] = [:]
+    var items: [(String, XMLOut)] = []
+    var position: [String: Int] = [:]  // key → index in `items` (one hash per dependency)
     for dependency in list {
       let (key, element, _) = try self.dependency(dependency, interpolator: interpolator)
-      if byKey[key] == nil {
-        order.append(key)
-      } else {
+      if let first = position.updateValue(items.count, forKey: key) {
+        position[key] = first
         warnings.append(
           Diagnostic(
             .warning, "\(what) \(key) is declared twice; Maven uses the last declaration, at the first one's place",
             at: location(dependency.offset)))
+        items[first].1 = element
+      } else {
+        items.append((key, element))
       }
-      byKey[key] = element
     }
-    return order.map { ($0, byKey[$0]!) }
+    return items
   }
 
   /// One dependency: its identity key `groupId:artifactId[:type[:classifier]]`, its canonical
@@ -369,8 +370,9 @@ struct PomCanonicalizer {
   }
 }
 
-/// The canonical POM as a tree: a leaf holds text, a node holds elements.
-indirect enum XMLOut: Sendable, Hashable {
+/// The canonical POM as a tree: a leaf holds text, a node holds elements. (Not `indirect`: the
+/// children array already breaks the recursion, and a box per element cost an allocation.)
+enum XMLOut: Sendable, Hashable {
   case leaf(String, String)
   case node(String, [XMLOut])
 
@@ -391,45 +393,64 @@ indirect enum XMLOut: Sendable, Hashable {
   /// Writes the element as bytes (issue #8: no per-element strings): indented at `depth` and
   /// one element per line, or on one line when `depth` is nil.
   func write(into out: inout [UInt8], depth: Int?) {
-    if let depth { out.append(contentsOf: repeatElement(0x20, count: 2 * depth)) }
+    if let depth { Self.indent(depth, into: &out) }
     switch self {
     case .leaf(let name, let value):
       out.append(UInt8(ascii: "<"))
-      out.append(contentsOf: name.utf8)
+      Self.append(name, to: &out)
       if value.isEmpty {
-        out.append(contentsOf: "/>".utf8)
+        out.append(UInt8(ascii: "/"))
+        out.append(UInt8(ascii: ">"))
       } else {
         out.append(UInt8(ascii: ">"))
         Self.escape(value, into: &out)
-        out.append(contentsOf: "</".utf8)
-        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: "<"))
+        out.append(UInt8(ascii: "/"))
+        Self.append(name, to: &out)
         out.append(UInt8(ascii: ">"))
       }
     case .node(let name, let children):
       out.append(UInt8(ascii: "<"))
-      out.append(contentsOf: name.utf8)
+      Self.append(name, to: &out)
       if children.isEmpty {
-        out.append(contentsOf: "/>".utf8)
+        out.append(UInt8(ascii: "/"))
+        out.append(UInt8(ascii: ">"))
         break
       }
       out.append(UInt8(ascii: ">"))
       if depth != nil { out.append(0x0A) }
       for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }) }
-      if let depth { out.append(contentsOf: repeatElement(0x20, count: 2 * depth)) }
-      out.append(contentsOf: "</".utf8)
-      out.append(contentsOf: name.utf8)
+      if let depth { Self.indent(depth, into: &out) }
+      out.append(UInt8(ascii: "<"))
+      out.append(UInt8(ascii: "/"))
+      Self.append(name, to: &out)
       out.append(UInt8(ascii: ">"))
     }
     if depth != nil { out.append(0x0A) }
   }
 
+  /// Two spaces per level.
+  private static func indent(_ depth: Int, into out: inout [UInt8]) {
+    for _ in 0..<(2 * depth) { out.append(0x20) }
+  }
+
+  /// The UTF-8 of `text`, copied from its contiguous storage.
+  private static func append(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { out.append(contentsOf: $0) }
+  }
+
   /// `text` with `&`, `<` and `>` escaped, appended to `out`.
   static func escape(_ text: String, into out: inout [UInt8]) {
-    if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
-      out.append(contentsOf: escape(text).utf8)
-    } else {
-      out.append(contentsOf: text.utf8)
+    var text = text
+    let plain = text.withUTF8 { utf8 in
+      for byte in utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+        return false
+      }
+      out.append(contentsOf: utf8)
+      return true
     }
+    if !plain { append(escape(text), to: &out) }
   }
 
   static func escape(_ text: String) -> String {

@@ -127,7 +127,7 @@ struct PomModelReader {
       for name in ["activeByDefault", "jdk"] {
         if let e = a[name] { profile.activation.append((name, try text(e))) }
       }
-      let groups: [(String, Set<String>, [String])] = [
+      let groups: [(String, [String], [String])] = [
         ("os", ["name", "family", "arch", "version"], ["name", "family", "arch", "version"]),
         ("property", ["name", "value"], ["name", "value"]),
         ("file", ["missing", "exists"], ["missing", "exists"]),
@@ -144,7 +144,7 @@ struct PomModelReader {
     return profile
   }
 
-  private func section(_ fields: [String: XMLElement], build buildFields: Set<String>) throws(DeptagError) -> PomSection {
+  private func section(_ fields: PomFields, build buildFields: [String]) throws(DeptagError) -> PomSection {
     var section = PomSection()
     if let modules = fields["modules"] {
       section.modules = try items(of: modules, named: "module").map { (e) throws(DeptagError) in try text(e) }
@@ -262,20 +262,20 @@ struct PomModelReader {
   // MARK: Strict access
 
   /// The children of `element` by name; an unknown or repeated name is an error, as in Maven's
-  /// strict reader.
-  private func fields(of element: XMLElement, allowed: Set<String>) throws(DeptagError) -> [String: XMLElement] {
-    var result: [String: XMLElement] = [:]
-    for child in element.children {
+  /// strict reader. (A linear search over at most `allowed.count` distinct children: cheaper than
+  /// hashing for the handful a POM element has, issue #8.)
+  private func fields(of element: XMLElement, allowed: [String]) throws(DeptagError) -> PomFields {
+    let children = element.children
+    for (position, child) in children.enumerated() {
       guard allowed.contains(child.name) else {
         throw error("unrecognised tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
       }
-      guard result[child.name] == nil else {
+      guard !children[..<position].contains(where: { $0.name == child.name }) else {
         throw error("duplicated tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
       }
-      result[child.name] = child
     }
     try noText(in: element)
-    return result
+    return PomFields(children: children)
   }
 
   /// The children of a list element, all of which must be named `item`.
@@ -288,9 +288,24 @@ struct PomModelReader {
   }
 
   private func noText(in element: XMLElement) throws(DeptagError) {
-    if let at = element.textOffset, !element.text.allSatisfy(\.isWhitespace) {
+    if let at = element.textOffset, !Self.isBlank(element.text) {
       throw error("unexpected text in <\(element.name)>", at: at)
     }
+  }
+
+  /// `text.allSatisfy(\.isWhitespace)`, decided on the bytes when they are ASCII (issue #8).
+  static func isBlank(_ text: String) -> Bool {
+    var text = text
+    // ASCII: Character.isWhitespace holds for U+0009…U+000D, U+0020 and CR LF.
+    let ascii: Bool? = text.withUTF8 { utf8 in
+      var blank = true
+      for byte in utf8 {
+        if byte >= 0x80 { return nil }
+        if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { blank = false }
+      }
+      return blank
+    }
+    return ascii ?? text.allSatisfy(\.isWhitespace)
   }
 
   /// The trimmed text of a value element (Maven trims values, reference 2.4).
@@ -302,6 +317,29 @@ struct PomModelReader {
   }
 
   static func trim(_ text: String) -> String {
+    var copy = text
+    // ASCII (every byte its own Character but CR LF, which is one and no space): on the bytes.
+    let fast: String?? = copy.withUTF8 { utf8 -> String?? in
+      let count = utf8.count
+      for byte in utf8 where byte >= 0x80 { return .none }
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+      var low = 0
+      while low < count && isSpace(utf8[low]) && !(utf8[low] == 0x0D && low + 1 < count && utf8[low + 1] == 0x0A) {
+        low += 1
+      }
+      guard low < count else { return .some("") }
+      var high = count
+      while high > low && isSpace(utf8[high - 1]) && !(utf8[high - 1] == 0x0A && high - 2 >= 0 && utf8[high - 2] == 0x0D) {
+        high -= 1
+      }
+      if low == 0 && high == count { return .some(nil) }
+      return .some(String(decoding: UnsafeBufferPointer(rebasing: utf8[low..<high]), as: UTF8.self))
+    }
+    if let fast { return fast ?? text }
+    return trimByCharacter(text)
+  }
+
+  static func trimByCharacter(_ text: String) -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
     else { return "" }
@@ -314,29 +352,39 @@ struct PomModelReader {
 
   // MARK: The POM 4.0.0 schema (Maven 3.8.7's model)
 
-  static let projectFields: Set<String> = [
+  static let projectFields: [String] = [
     "modelVersion", "parent", "groupId", "artifactId", "version", "packaging", "name", "description", "url",
     "inceptionYear", "organization", "licenses", "developers", "contributors", "mailingLists", "prerequisites",
     "modules", "scm", "issueManagement", "ciManagement", "distributionManagement", "properties",
     "dependencyManagement", "dependencies", "repositories", "pluginRepositories", "build", "reports", "reporting",
     "profiles",
   ]
-  static let profileFields: Set<String> = [
+  static let profileFields: [String] = [
     "id", "activation", "build", "modules", "distributionManagement", "properties", "dependencyManagement",
     "dependencies", "repositories", "pluginRepositories", "reports", "reporting",
   ]
-  static let profileBuildFields: Set<String> = [
+  static let profileBuildFields: [String] = [
     "defaultGoal", "resources", "testResources", "directory", "finalName", "filters", "pluginManagement", "plugins",
   ]
-  static let buildFields: Set<String> = profileBuildFields.union([
+  static let buildFields: [String] = profileBuildFields + [
     "sourceDirectory", "scriptSourceDirectory", "testSourceDirectory", "outputDirectory", "testOutputDirectory",
     "extensions",
-  ])
-  static let dependencyFields: Set<String> = [
+  ]
+  static let dependencyFields: [String] = [
     "groupId", "artifactId", "version", "type", "classifier", "scope", "systemPath", "exclusions", "optional",
   ]
-  static let pluginFields: Set<String> = [
+  static let pluginFields: [String] = [
     "groupId", "artifactId", "version", "extensions", "executions", "dependencies", "goals", "inherited",
     "configuration",
   ]
+}
+
+/// An element's children by name, as `PomModelReader.fields` checked them (no name repeats).
+struct PomFields {
+  let children: [XMLElement]
+
+  subscript(name: String) -> XMLElement? {
+    for child in children where child.name == name { return child }
+    return nil
+  }
 }

@@ -104,26 +104,43 @@ struct XMLReader {
         try characterData(into: &text, element: &stack[stack.count - 1])
         continue
       }
-      if startsWith("</") {
+      // Dispatch on the byte after `<` (issue #8: no literal comparison per tag).
+      let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+      if next == UInt8(ascii: "/") {
         let at = index
         index += 2
-        let name = try self.name()
+        let nameStart = index
+        try skipName()
+        let nameEnd = index
         skipSpaces()
-        try expect(">", "'>' to end the closing tag")
-        guard var done = stack.popLast() else { throw error("unexpected closing tag </\(name)>", at: at) }
-        guard done.name == name else {
-          throw error("closing tag </\(name)> does not match <\(done.name)> at line \(lines.line(of: done.offset))", at: at)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
+          throw error("expected '>' to end the closing tag", at: index)
+        }
+        index += 1
+        guard var done = stack.popLast() else {
+          throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
+        }
+        // The open tag's name is the same bytes of the input, at `done.offset + 1`.
+        // (Bytes first; the String comparison, canonical equivalence included, decides otherwise.)
+        guard sameBytes(done.offset + 1, done.name.utf8.count, nameStart, nameEnd - nameStart)
+          || done.name == string(nameStart, nameEnd)
+        else {
+          throw error(
+            "closing tag </\(string(nameStart, nameEnd))> does not match <\(done.name)> at line \(lines.line(of: done.offset))",
+            at: at)
         }
         done.text = String(decoding: text, as: UTF8.self)
-        text = []
+        text.removeAll(keepingCapacity: true)
         if stack.isEmpty { return done }
         stack[stack.count - 1].children.append(done)
         // Text of the parent continues after the child; its earlier text was kept in `pendingText`.
-        text = stack[stack.count - 1].pendingText
-        stack[stack.count - 1].pendingText = []
-      } else if startsWith("<!--") {
+        if !stack[stack.count - 1].pendingText.isEmpty {
+          text = stack[stack.count - 1].pendingText
+          stack[stack.count - 1].pendingText = []
+        }
+      } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
-      } else if startsWith("<![CDATA[") {
+      } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
         guard !stack.isEmpty else { throw error("CDATA outside the root element", at: index) }
         let at = index
         index += 9
@@ -131,9 +148,9 @@ struct XMLReader {
         if stack[stack.count - 1].textOffset == nil { stack[stack.count - 1].textOffset = index }
         text += bytes[index..<end]
         index = end + 3
-      } else if startsWith("<?") {
+      } else if next == UInt8(ascii: "?") {
         try processingInstruction(documentStart: -1)
-      } else if startsWith("<!") {
+      } else if next == UInt8(ascii: "!") {
         throw error("markup declaration inside an element", at: index)
       } else {
         if stack.count >= Self.maximumDepth {
@@ -144,8 +161,10 @@ struct XMLReader {
           if stack.isEmpty { return new }
           stack[stack.count - 1].children.append(new)
         } else {
-          if !stack.isEmpty { stack[stack.count - 1].pendingText = text }
-          text = []
+          if !stack.isEmpty && !text.isEmpty {
+            stack[stack.count - 1].pendingText = text
+            text.removeAll(keepingCapacity: true)
+          }
           stack.append(new)
         }
       }
@@ -166,7 +185,7 @@ struct XMLReader {
         index += 1
         return (element, false)
       }
-      if startsWith("/>") {
+      if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
         index += 2
         return (element, true)
       }
@@ -187,6 +206,16 @@ struct XMLReader {
   /// Text up to the next `<`, with references decoded, appended to `text`.
   private mutating func characterData(into text: inout [UInt8], element: inout XMLElement) throws(DeptagError) {
     while index < bytes.count {
+      // A run of plain bytes is appended at once (issue #8).
+      let runStart = index
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
+        if element.textOffset == nil && !Self.isSpace(byte) { element.textOffset = index }
+        index += 1
+      }
+      if index > runStart { text.append(contentsOf: bytes[runStart..<index]) }
+      guard index < bytes.count else { return }
       let byte = bytes[index]
       if byte == UInt8(ascii: "<") { return }
       if element.textOffset == nil && !Self.isSpace(byte) { element.textOffset = index }
@@ -432,6 +461,26 @@ struct XMLReader {
     return String(decoding: bytes[start..<index], as: UTF8.self)
   }
 
+  /// Moves past a name without making a `String` of it (same rule and error as `name()`).
+  private mutating func skipName() throws(DeptagError) {
+    guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
+    index += 1
+    while index < bytes.count && Self.isNameByte(bytes[index]) { index += 1 }
+  }
+
+  private func string(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
+
+  /// Whether the `aCount` bytes at `a` equal the `bCount` bytes at `b`.
+  private func sameBytes(_ a: Int, _ aCount: Int, _ b: Int, _ bCount: Int) -> Bool {
+    guard aCount == bCount, a >= 0, a + aCount <= bytes.count else { return false }
+    var k = 0
+    while k < aCount {
+      if bytes[a + k] != bytes[b + k] { return false }
+      k += 1
+    }
+    return true
+  }
+
   @discardableResult
   private mutating func skipSpaces() -> Bool {
     let start = index
@@ -484,6 +533,17 @@ struct XMLReader {
     var at = 0
     let count = bytes.count
     while at < count {
+      // Printable ASCII and tab/LF/CR, in one tight pass (issue #8); anything else below.
+      at = bytes.withUnsafeBufferPointer { buffer in
+        var i = at
+        while i < count {
+          let byte = buffer[i]
+          if byte >= 0x80 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { break }
+          i += 1
+        }
+        return i
+      }
+      guard at < count else { break }
       let byte = bytes[at]
       if byte < 0x80 {
         if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
@@ -578,16 +638,24 @@ struct LineMap: Sendable {
   private var starts: [Int] = [0]
 
   init(_ bytes: [UInt8]) {
-    var at = 0
-    while at < bytes.count {
-      if bytes[at] == 0x0A {
-        starts.append(at + 1)
-      } else if bytes[at] == 0x0D {
-        if at + 1 < bytes.count && bytes[at + 1] == 0x0A { at += 1 }
-        starts.append(at + 1)
+    var starts: [Int] = [0]
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var at = 0
+      while at < count {
+        let byte = buffer[at]
+        if byte <= 0x0D {
+          if byte == 0x0A {
+            starts.append(at + 1)
+          } else if byte == 0x0D {
+            if at + 1 < count && buffer[at + 1] == 0x0A { at += 1 }
+            starts.append(at + 1)
+          }
+        }
+        at += 1
       }
-      at += 1
     }
+    self.starts = starts
   }
 
   func line(of offset: Int) -> Int { lineIndex(of: offset) + 1 }
