@@ -73,6 +73,7 @@ struct PomCanonicalizer {
     if !profiles.isEmpty { body.append(.node("profiles", profiles)) }
 
     var text: [UInt8] = []
+    text.reserveCapacity(4096)
     text.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     text.append(contentsOf: "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n".utf8)
     for element in body { element.write(into: &text, depth: 1) }
@@ -386,6 +387,7 @@ enum XMLOut: Sendable, Hashable {
   /// On one line, as an entry's text.
   var compact: String {
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)  // (an entry's element: one allocation, not one per doubling)
     write(into: &bytes, depth: nil)
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -431,8 +433,15 @@ enum XMLOut: Sendable, Hashable {
 
   /// Two spaces per level.
   private static func indent(_ depth: Int, into out: inout [UInt8]) {
-    for _ in 0..<(2 * depth) { out.append(0x20) }
+    let count = 2 * depth
+    if count <= spaces.count {
+      spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+    } else {
+      out.append(contentsOf: repeatElement(0x20, count: count))
+    }
   }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 32)
 
   /// The UTF-8 of `text`, copied from its contiguous storage.
   private static func append(_ text: String, to out: inout [UInt8]) {

@@ -106,8 +106,8 @@ struct PomModelReader {
     if let parent = fields["parent"] {
       let p = try self.fields(of: parent, allowed: ["groupId", "artifactId", "version", "relativePath"])
       project.parent = PomParent(
-        groupId: try p["groupId"].map(text), artifactId: try p["artifactId"].map(text),
-        version: try p["version"].map(text), relativePath: try p["relativePath"].map(text), offset: parent.offset)
+        groupId: try text(p, "groupId"), artifactId: try text(p, "artifactId"),
+        version: try text(p, "version"), relativePath: try text(p, "relativePath"), offset: parent.offset)
     }
     project.section = try section(fields, build: Self.buildFields)
     if let profiles = fields["profiles"] {
@@ -121,7 +121,7 @@ struct PomModelReader {
   private func profile(_ element: XMLElement) throws(DeptagError) -> PomProfile {
     let fields = try self.fields(of: element, allowed: Self.profileFields)
     var profile = PomProfile(offset: element.offset)
-    profile.id = try fields["id"].map(text)
+    profile.id = try text(fields, "id")
     if let activation = fields["activation"] {
       let a = try self.fields(of: activation, allowed: ["activeByDefault", "jdk", "os", "property", "file"])
       for name in ["activeByDefault", "jdk"] {
@@ -171,8 +171,8 @@ struct PomModelReader {
           let x = try self.fields(of: e, allowed: ["groupId", "artifactId", "version"])
           section.extensions.append(
             PomPlugin(
-              groupId: try x["groupId"].map(text), artifactId: try x["artifactId"].map(text),
-              version: try x["version"].map(text), offset: e.offset))
+              groupId: try text(x, "groupId"), artifactId: try text(x, "artifactId"),
+              version: try text(x, "version"), offset: e.offset))
         }
       }
       if let management = b["pluginManagement"] {
@@ -183,15 +183,15 @@ struct PomModelReader {
     }
     if let reporting = fields["reporting"] {
       let r = try self.fields(of: reporting, allowed: ["excludeDefaults", "outputDirectory", "plugins"])
-      section.reportingExcludeDefaults = try r["excludeDefaults"].map(text)
+      section.reportingExcludeDefaults = try text(r, "excludeDefaults")
       if let list = r["plugins"] {
         for e in try items(of: list, named: "plugin") {
           let p = try self.fields(
             of: e, allowed: ["groupId", "artifactId", "version", "reportSets", "inherited", "configuration"])
           section.reportPlugins.append(
             PomPlugin(
-              groupId: try p["groupId"].map(text), artifactId: try p["artifactId"].map(text),
-              version: try p["version"].map(text), offset: e.offset))
+              groupId: try text(p, "groupId"), artifactId: try text(p, "artifactId"),
+              version: try text(p, "version"), offset: e.offset))
         }
       }
     }
@@ -203,18 +203,18 @@ struct PomModelReader {
     for element in try items(of: list, named: "dependency") {
       let f = try fields(of: element, allowed: Self.dependencyFields)
       var d = PomDependency(offset: element.offset)
-      d.groupId = try f["groupId"].map(text)
-      d.artifactId = try f["artifactId"].map(text)
-      d.version = try f["version"].map(text)
-      d.type = try f["type"].map(text)
-      d.classifier = try f["classifier"].map(text)
-      d.scope = try f["scope"].map(text)
-      d.optional = try f["optional"].map(text)
-      d.systemPath = try f["systemPath"].map(text)
+      d.groupId = try text(f, "groupId")
+      d.artifactId = try text(f, "artifactId")
+      d.version = try text(f, "version")
+      d.type = try text(f, "type")
+      d.classifier = try text(f, "classifier")
+      d.scope = try text(f, "scope")
+      d.optional = try text(f, "optional")
+      d.systemPath = try text(f, "systemPath")
       if let exclusions = f["exclusions"] {
         for e in try items(of: exclusions, named: "exclusion") {
           let x = try fields(of: e, allowed: ["groupId", "artifactId"])
-          d.exclusions.append((try x["groupId"].map(text), try x["artifactId"].map(text), e.offset))
+          d.exclusions.append((try text(x, "groupId"), try text(x, "artifactId"), e.offset))
         }
       }
       result.append(d)
@@ -227,10 +227,10 @@ struct PomModelReader {
     for element in try items(of: list, named: "plugin") {
       let f = try fields(of: element, allowed: Self.pluginFields)
       var p = PomPlugin(offset: element.offset)
-      p.groupId = try f["groupId"].map(text)
-      p.artifactId = try f["artifactId"].map(text)
-      p.version = try f["version"].map(text)
-      p.extensions = try f["extensions"].map(text)
+      p.groupId = try text(f, "groupId")
+      p.artifactId = try text(f, "artifactId")
+      p.version = try text(f, "version")
+      p.extensions = try text(f, "extensions")
       if let list = f["dependencies"] { p.dependencies = try dependencies(list) }
       result.append(p)
     }
@@ -242,9 +242,9 @@ struct PomModelReader {
     for element in try items(of: list, named: item) {
       let f = try fields(of: element, allowed: ["id", "name", "url", "layout", "releases", "snapshots"])
       var r = PomRepository(offset: element.offset)
-      r.id = try f["id"].map(text)
-      r.url = try f["url"].map(text)
-      r.layout = try f["layout"].map(text)
+      r.id = try text(f, "id")
+      r.url = try text(f, "url")
+      r.layout = try text(f, "layout")
       r.releases = try f["releases"].map(policy)
       r.snapshots = try f["snapshots"].map(policy)
       result.append(r)
@@ -255,8 +255,8 @@ struct PomModelReader {
   private func policy(_ element: XMLElement) throws(DeptagError) -> PomRepositoryPolicy {
     let f = try fields(of: element, allowed: ["enabled", "updatePolicy", "checksumPolicy"])
     return PomRepositoryPolicy(
-      enabled: try f["enabled"].map(text), updatePolicy: try f["updatePolicy"].map(text),
-      checksumPolicy: try f["checksumPolicy"].map(text))
+      enabled: try text(f, "enabled"), updatePolicy: try text(f, "updatePolicy"),
+      checksumPolicy: try text(f, "checksumPolicy"))
   }
 
   // MARK: Strict access
@@ -306,6 +306,12 @@ struct PomModelReader {
       return blank
     }
     return ascii ?? text.allSatisfy(\.isWhitespace)
+  }
+
+  /// The trimmed text of the field `name`, if given (read in place: no copy of the element).
+  private func text(_ fields: PomFields, _ name: String) throws(DeptagError) -> PomText? {
+    guard let index = fields.index(of: name) else { return nil }
+    return try text(fields.children[index])
   }
 
   /// The trimmed text of a value element (Maven trims values, reference 2.4).
@@ -383,8 +389,10 @@ struct PomModelReader {
 struct PomFields {
   let children: [XMLElement]
 
-  subscript(name: String) -> XMLElement? {
-    for child in children where child.name == name { return child }
+  subscript(name: String) -> XMLElement? { index(of: name).map { children[$0] } }
+
+  func index(of name: String) -> Int? {
+    for index in children.indices where children[index].name == name { return index }
     return nil
   }
 }

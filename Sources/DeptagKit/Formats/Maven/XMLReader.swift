@@ -92,6 +92,8 @@ struct XMLReader {
   /// The root element and everything inside it, built with an explicit stack (no recursion).
   private mutating func element() throws(DeptagError) -> XMLElement {
     var stack: [XMLElement] = []
+    // The text of each open element seen before its current child (parallel to `stack`).
+    var pendingText: [[UInt8]] = []
     var text: [UInt8] = []
     while true {
       guard index < bytes.count else {
@@ -117,7 +119,7 @@ struct XMLReader {
           throw error("expected '>' to end the closing tag", at: index)
         }
         index += 1
-        guard var done = stack.popLast() else {
+        guard var done = stack.popLast(), pendingText.popLast() != nil else {
           throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
         }
         // The open tag's name is the same bytes of the input, at `done.offset + 1`.
@@ -134,9 +136,9 @@ struct XMLReader {
         if stack.isEmpty { return done }
         stack[stack.count - 1].children.append(done)
         // Text of the parent continues after the child; its earlier text was kept in `pendingText`.
-        if !stack[stack.count - 1].pendingText.isEmpty {
-          text = stack[stack.count - 1].pendingText
-          stack[stack.count - 1].pendingText = []
+        if !pendingText[pendingText.count - 1].isEmpty {
+          text = pendingText[pendingText.count - 1]
+          pendingText[pendingText.count - 1] = []
         }
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
@@ -162,10 +164,11 @@ struct XMLReader {
           stack[stack.count - 1].children.append(new)
         } else {
           if !stack.isEmpty && !text.isEmpty {
-            stack[stack.count - 1].pendingText = text
+            pendingText[pendingText.count - 1] = text
             text.removeAll(keepingCapacity: true)
           }
           stack.append(new)
+          pendingText.append([])
         }
       }
     }
@@ -613,8 +616,6 @@ struct XMLElement: Sendable {
   var offset: Int
   /// Byte offset of the first non-blank character data, if any.
   var textOffset: Int?
-  /// Parser scratch: the element's text seen before its current child.
-  var pendingText: [UInt8] = []
 
   init(name: String, offset: Int) {
     self.name = name
