@@ -234,6 +234,8 @@ struct PomCanonicalizer {
   ) throws(DeptagError) -> [(String, XMLOut)] {
     var items: [(String, XMLOut)] = []
     var position: [String: Int] = [:]  // key → index in `items` (one hash per dependency)
+    items.reserveCapacity(list.count)
+    position.reserveCapacity(list.count)
     for dependency in list {
       let (key, element, _) = try self.dependency(dependency, interpolator: interpolator)
       if let first = position.updateValue(items.count, forKey: key) {
@@ -268,11 +270,15 @@ struct PomCanonicalizer {
     var scope = try interpolator.interpolate(d.scope) ?? ""
     if scope == "compile" { scope = "" }
     let optional = (try interpolator.interpolate(d.optional))?.lowercased() == "true"
-    var key = "\(groupId):\(artifactId)"
-    if type != "jar" || !classifier.isEmpty { key += ":\(type)" }
-    if !classifier.isEmpty { key += ":\(classifier)" }
+    var parts = [groupId, artifactId]
+    if type != "jar" || !classifier.isEmpty { parts.append(type) }
+    if !classifier.isEmpty { parts.append(classifier) }
+    let key = Self.joined(parts)
 
-    var fields: [XMLOut] = [.leaf("groupId", groupId), .leaf("artifactId", artifactId)]
+    var fields: [XMLOut] = []
+    fields.reserveCapacity(9)
+    fields.append(.leaf("groupId", groupId))
+    fields.append(.leaf("artifactId", artifactId))
     fields.append(optional: try interpolator.interpolate(d.version).map { .leaf("version", $0) })
     if type != "jar" { fields.append(.leaf("type", type)) }
     if !classifier.isEmpty { fields.append(.leaf("classifier", classifier)) }
@@ -351,6 +357,27 @@ struct PomCanonicalizer {
       if !p.isEmpty { fields.append(.node(label, p)) }
     }
     return .node(name, fields)
+  }
+
+  /// `parts` joined with `:`, made in one allocation (issue #8).
+  static func joined(_ parts: [String]) -> String {
+    var count = parts.count - 1
+    for part in parts { count += part.utf8.count }
+    return String(unsafeUninitializedCapacity: max(count, 0)) { buffer in
+      var at = 0
+      for (position, part) in parts.enumerated() {
+        if position > 0 {
+          buffer[at] = UInt8(ascii: ":")
+          at += 1
+        }
+        var part = part
+        part.withUTF8 { utf8 in
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + utf8.count)]).initialize(from: utf8)
+          at += utf8.count
+        }
+      }
+      return at
+    }
   }
 
   /// 2.9: `./x` → `x`, `x/pom.xml` → `x`, `x/` → `x`.

@@ -200,7 +200,9 @@ struct PomModelReader {
 
   private func dependencies(_ list: XMLElement) throws(DeptagError) -> [PomDependency] {
     var result: [PomDependency] = []
-    for element in try items(of: list, named: "dependency") {
+    let elements = try items(of: list, named: "dependency")
+    result.reserveCapacity(elements.count)
+    for element in elements {
       let f = try fields(of: element, allowed: Self.dependencyFields)
       var d = PomDependency(offset: element.offset)
       d.groupId = try text(f, "groupId")
