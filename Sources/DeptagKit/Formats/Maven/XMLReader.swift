@@ -27,21 +27,27 @@ struct XMLReader {
   /// Parses `source` into its root element.
   static func parse(_ source: SourceFile) throws(DeptagError) -> XMLDocument {
     let decoded = try XMLDecoding.decode(source)
-    var reader = XMLReader(path: source.path, bytes: decoded.bytes, start: decoded.start)
-    let root = try reader.document()
-    return XMLDocument(root: root, lines: reader.lines)
+    let lines = LineMap(decoded.bytes)
+    // The reader scans the decoded bytes in place (issue #8): every access is guarded by an
+    // explicit `< bytes.count` check, as it was when the bytes were an array.
+    let root = try decoded.bytes.withUnsafeBufferPointer { (buffer) throws(DeptagError) -> XMLElement in
+      var reader = XMLReader(path: source.path, bytes: buffer, start: decoded.start, lines: lines)
+      return try reader.document()
+    }
+    return XMLDocument(root: root, lines: lines)
   }
 
   let path: String
-  let bytes: [UInt8]
+  /// The decoded input, valid for the reader's lifetime (`parse`).
+  let bytes: UnsafeBufferPointer<UInt8>
   var index: Int
   let lines: LineMap
 
-  init(path: String, bytes: [UInt8], start: Int) {
+  private init(path: String, bytes: UnsafeBufferPointer<UInt8>, start: Int, lines: LineMap) {
     self.path = path
     self.bytes = bytes
     self.index = start
-    self.lines = LineMap(bytes)
+    self.lines = lines
   }
 
   // MARK: Document structure
@@ -537,14 +543,10 @@ struct XMLReader {
     let count = bytes.count
     while at < count {
       // Printable ASCII and tab/LF/CR, in one tight pass (issue #8); anything else below.
-      at = bytes.withUnsafeBufferPointer { buffer in
-        var i = at
-        while i < count {
-          let byte = buffer[i]
-          if byte >= 0x80 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { break }
-          i += 1
-        }
-        return i
+      while at < count {
+        let byte = bytes[at]
+        if byte >= 0x80 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { break }
+        at += 1
       }
       guard at < count else { break }
       let byte = bytes[at]
