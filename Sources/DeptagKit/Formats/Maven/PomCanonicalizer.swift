@@ -285,12 +285,20 @@ struct PomCanonicalizer {
     if !scope.isEmpty { fields.append(.leaf("scope", scope)) }
     if optional { fields.append(.leaf("optional", "true")) }
     fields.append(optional: try interpolator.interpolate(d.systemPath).map { .leaf("systemPath", $0) })
+    // A set: repeats found by hashing (String hashing agrees with String equality), not by a
+    // linear search per exclusion, which made thousands of exclusions quadratic (issue #8).
     var exclusions: [(String?, String?)] = []
+    var seenExclusions = Set<ExclusionPair>()
     for exclusion in d.exclusions {
       let pair = (try interpolator.interpolate(exclusion.groupId), try interpolator.interpolate(exclusion.artifactId))
-      if !exclusions.contains(where: { $0 == pair }) { exclusions.append(pair) }
+      if seenExclusions.insert(ExclusionPair(groupId: pair.0, artifactId: pair.1)).inserted { exclusions.append(pair) }
     }
-    exclusions.sort { Self.byteOrder("\($0.0 ?? ""):\($0.1 ?? "")", "\($1.0 ?? ""):\($1.1 ?? "")") }
+    if exclusions.count > 1 {
+      // Sorted by `groupId:artifactId`, each key made once rather than once per comparison.
+      var keyed = exclusions.map { (key: "\($0.0 ?? ""):\($0.1 ?? "")", pair: $0) }
+      keyed.sort { Self.byteOrder($0.key, $1.key) }
+      exclusions = keyed.map(\.pair)
+    }
     if !exclusions.isEmpty {
       fields.append(
         .node(
@@ -396,6 +404,12 @@ struct PomCanonicalizer {
   private func error(_ message: String, at offset: Int) -> DeptagError {
     DeptagError(message, at: location(offset))
   }
+}
+
+/// An exclusion's identity, for finding repeats.
+private struct ExclusionPair: Hashable {
+  var groupId: String?
+  var artifactId: String?
 }
 
 /// The canonical POM as a tree: a leaf holds text, a node holds elements. (Not `indirect`: the

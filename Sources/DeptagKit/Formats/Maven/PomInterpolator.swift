@@ -72,12 +72,16 @@ final class PomInterpolator {
     var out: [UInt8] = []
     var at = 0
     while at < bytes.count {
-      guard bytes[at] == 0x24, at + 1 < bytes.count, bytes[at + 1] == 0x7B,
-        let close = bytes[(at + 2)...].firstIndex(of: 0x7D)
-      else {
+      guard bytes[at] == 0x24, at + 1 < bytes.count, bytes[at + 1] == 0x7B else {
         out.append(bytes[at])
         at += 1
         continue
+      }
+      guard let close = bytes[(at + 2)...].firstIndex(of: 0x7D) else {
+        // No `}` follows, so no later `${` closes either: the rest is literal. (Searching again
+        // from each later `${` made a long unclosed value quadratic: issue #8.)
+        out += bytes[at...]
+        break
       }
       let name = String(decoding: bytes[(at + 2)..<close], as: UTF8.self)
       if let resolved = try resolve(name, at: offset) {

@@ -60,3 +60,32 @@ import Testing
     #expect(unknown.map { "\($0)" } == "pom.xml:6:47: error: unrecognised tag <vers> in <dependency> (Maven rejects it too)")
   }
 }
+
+/// Inputs that used to take quadratic time (issue #8: time linear in input).
+@Suite struct MavenLinearTimeTests {
+  /// Exclusions are a set sorted by `groupId:artifactId`; repeats are found by hashing.
+  @Test func exclusionsAreASortedSetEvenWhenThousands() throws {
+    let small = "<exclusions><exclusion><groupId>z</groupId><artifactId>b</artifactId></exclusion>"
+      + "<exclusion><groupId>a</groupId><artifactId>c</artifactId></exclusion>"
+      + "<exclusion><groupId>z</groupId><artifactId>b</artifactId></exclusion><exclusion><artifactId>x</artifactId></exclusion></exclusions>"
+    let text = try Maven.normalize(Maven.pom("<dependencies>" + Maven.dependency("g", "a", "1", extra: small) + "</dependencies>"))
+    let order = ["<artifactId>x</artifactId>", "<groupId>a</groupId>", "<groupId>z</groupId>"].map { text.range(of: $0)?.lowerBound }
+    #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! })
+    #expect(text.components(separatedBy: "<exclusion>").count - 1 == 3)
+
+    let many = (0..<20_000).map { "<exclusion><groupId>x\($0 % 10_000)</groupId><artifactId>y</artifactId></exclusion>" }.joined()
+    let big = try Maven.normalize(Maven.pom("<dependencies>" + Maven.dependency("g", "a", "1", extra: "<exclusions>\(many)</exclusions>") + "</dependencies>"))
+    #expect(big.components(separatedBy: "<exclusion>").count - 1 == 10_000)
+  }
+
+  /// A `${` that no `}` follows is literal, and the rest of the value with it.
+  @Test func unclosedReferencesAreLiteralAndLinear() throws {
+    let text = try Maven.normalize(Maven.pom("<properties><a>1</a></properties><dependencies>" + Maven.dependency("g", "a", "${a}-${a-${b") + "</dependencies>"))
+    #expect(text.contains("<version>1-${a-${b</version>"))
+    let long = String(repeating: "${", count: 20_000)
+    #expect(try Maven.normalize(Maven.pom("<dependencies>" + Maven.dependency("g", "a", long) + "</dependencies>")).contains("<version>\(long)</version>"))
+    let tooLong = String(repeating: "${", count: 40_000)
+    let error = Maven.error(Maven.pom("<dependencies>" + Maven.dependency("g", "a", tooLong) + "</dependencies>"))
+    #expect(error.map { "\($0)" }?.hasSuffix("error: interpolated value longer than 65536 bytes (properties expanding each other)") == true)
+  }
+}
