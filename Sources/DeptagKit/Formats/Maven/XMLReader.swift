@@ -542,13 +542,16 @@ struct XMLReader {
     var at = 0
     let count = bytes.count
     while at < count {
-      // Printable ASCII and tab/LF/CR, in one tight pass (issue #8); anything else below.
-      while at < count {
+      // Printable ASCII eight bytes at a time, then tab/LF/CR byte by byte (issue #8);
+      // anything else below.
+      while at + 8 <= count, !ByteWord.hasByte(below: 0x20, orAbove7F: true, ByteWord.load(bytes, at)) { at += 8 }
+      let end = min(at + 8, count)
+      while at < end {
         let byte = bytes[at]
         if byte >= 0x80 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { break }
         at += 1
       }
-      guard at < count else { break }
+      guard at < end else { continue }
       let byte = bytes[at]
       if byte < 0x80 {
         if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
@@ -646,6 +649,11 @@ struct LineMap: Sendable {
       let count = buffer.count
       var at = 0
       while at < count {
+        // Eight bytes at a time while none is CR or LF (nor anything below them).
+        if at + 8 <= count, !ByteWord.hasByte(below: 0x0E, orAbove7F: false, ByteWord.load(buffer, at)) {
+          at += 8
+          continue
+        }
         let byte = buffer[at]
         if byte <= 0x0D {
           if byte == 0x0A {
@@ -676,5 +684,22 @@ struct LineMap: Sendable {
       if starts[middle] <= offset { low = middle } else { high = middle - 1 }
     }
     return low
+  }
+}
+
+/// Eight bytes as one word, for scanning runs of plain text (issue #8).
+enum ByteWord {
+  static func load(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+    UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+  }
+
+  /// Whether a byte of `word` is below `limit` (at most 0x80), or, with `orAbove7F`, has its
+  /// high bit set. (The subtraction's borrow can only mark bytes above a byte that really is
+  /// below the limit, so the answer is exact.)
+  static func hasByte(below limit: UInt8, orAbove7F: Bool, _ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    if orAbove7F && word & highs != 0 { return true }
+    return (word &- ones &* UInt64(limit)) & ~word & highs != 0
   }
 }

@@ -43,4 +43,44 @@ import Testing
     #expect(Maven.xmlError(Array("<a>\(run)".utf8) + [0xC3, 0x28] + Array("</a>".utf8)).map { "\($0)" }
       == "x.xml:1:5004: error: invalid UTF-8")
   }
+
+  /// The word-at-a-time test agrees with a byte-by-byte one for every byte value at every
+  /// position, and for mixed words.
+  @Test func byteWordFindsExactlyTheBytesBelowALimit() {
+    func naive(_ bytes: [UInt8], _ limit: UInt8, _ high: Bool) -> Bool {
+      bytes.contains { $0 < limit || (high && $0 >= 0x80) }
+    }
+    func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { ByteWord.load($0, 0) } }
+    var rng = SystemRandomNumberGenerator()
+    for (limit, high) in [(UInt8(0x20), true), (UInt8(0x0E), false)] {
+      for value in 0...255 {
+        for position in 0..<8 {
+          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+          bytes[position] = UInt8(value)
+          #expect(ByteWord.hasByte(below: limit, orAbove7F: high, word(bytes)) == naive(bytes, limit, high))
+        }
+      }
+      for _ in 0..<5_000 {
+        let bytes = (0..<8).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        #expect(ByteWord.hasByte(below: limit, orAbove7F: high, word(bytes)) == naive(bytes, limit, high))
+      }
+    }
+  }
+
+  /// Line starts found at every alignment, for LF, CR LF and lone CR.
+  @Test func lineMapAtEveryAlignment() {
+    for padding in 0..<17 {
+      let text = String(repeating: "x", count: padding) + "\n" + String(repeating: "é", count: padding) + "\r\n" + "ab\rc" + String(repeating: " ", count: 9)
+      let bytes = Array(text.utf8)
+      let lines = LineMap(bytes)
+      let second = padding + 1
+      let third = second + 2 * padding + 2
+      #expect(lines.location(file: "f", offset: padding).line == 1)
+      #expect(lines.location(file: "f", offset: second).line == 2)
+      #expect(lines.location(file: "f", offset: third - 1).line == 2)
+      #expect(lines.location(file: "f", offset: third).line == 3)
+      #expect(lines.location(file: "f", offset: third + 3) == SourceLocation(file: "f", line: 4, column: 1))
+      #expect(lines.location(file: "f", offset: bytes.count - 1).column == 10)
+    }
+  }
 }
