@@ -73,6 +73,7 @@ struct PomCanonicalizer {
     if !profiles.isEmpty { body.append(.node("profiles", profiles)) }
 
     var text: [UInt8] = []
+    text.reserveCapacity(4096)
     text.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     text.append(contentsOf: "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n".utf8)
     for element in body { element.write(into: &text, depth: 1) }
@@ -180,7 +181,7 @@ struct PomCanonicalizer {
     // 2.2: dependencies keep declaration order; a repeated key: the last declaration wins at the
     // first one's position.
     let dependencies = try dependencyList(section.dependencies, interpolator: interpolator, what: "dependency")
-    for (key, element) in dependencies { entries.append(Entry(key: "\(prefix)\(key)", text: element.compact)) }
+    for (key, element) in dependencies { entries.append(Entry(key: prefix.isEmpty ? key : prefix + key, text: element.compact)) }
     if !dependencies.isEmpty { out.append(.node("dependencies", dependencies.map(\.1))) }
 
     // 2.8: repositories are semantic and ordered.
@@ -231,21 +232,24 @@ struct PomCanonicalizer {
   private mutating func dependencyList(
     _ list: [PomDependency], interpolator: PomInterpolator, what: String
   ) throws(DeptagError) -> [(String, XMLOut)] {
-    var order: [String] = []
-    var byKey: [String: XMLOut] = [:]
+    var items: [(String, XMLOut)] = []
+    var position: [String: Int] = [:]  // key → index in `items` (one hash per dependency)
+    items.reserveCapacity(list.count)
+    position.reserveCapacity(list.count)
     for dependency in list {
       let (key, element, _) = try self.dependency(dependency, interpolator: interpolator)
-      if byKey[key] == nil {
-        order.append(key)
-      } else {
+      if let first = position.updateValue(items.count, forKey: key) {
+        position[key] = first
         warnings.append(
           Diagnostic(
             .warning, "\(what) \(key) is declared twice; Maven uses the last declaration, at the first one's place",
             at: location(dependency.offset)))
+        items[first].1 = element
+      } else {
+        items.append((key, element))
       }
-      byKey[key] = element
     }
-    return order.map { ($0, byKey[$0]!) }
+    return items
   }
 
   /// One dependency: its identity key `groupId:artifactId[:type[:classifier]]`, its canonical
@@ -266,23 +270,35 @@ struct PomCanonicalizer {
     var scope = try interpolator.interpolate(d.scope) ?? ""
     if scope == "compile" { scope = "" }
     let optional = (try interpolator.interpolate(d.optional))?.lowercased() == "true"
-    var key = "\(groupId):\(artifactId)"
-    if type != "jar" || !classifier.isEmpty { key += ":\(type)" }
-    if !classifier.isEmpty { key += ":\(classifier)" }
+    var parts = [groupId, artifactId]
+    if type != "jar" || !classifier.isEmpty { parts.append(type) }
+    if !classifier.isEmpty { parts.append(classifier) }
+    let key = Self.joined(parts)
 
-    var fields: [XMLOut] = [.leaf("groupId", groupId), .leaf("artifactId", artifactId)]
+    var fields: [XMLOut] = []
+    fields.reserveCapacity(9)
+    fields.append(.leaf("groupId", groupId))
+    fields.append(.leaf("artifactId", artifactId))
     fields.append(optional: try interpolator.interpolate(d.version).map { .leaf("version", $0) })
     if type != "jar" { fields.append(.leaf("type", type)) }
     if !classifier.isEmpty { fields.append(.leaf("classifier", classifier)) }
     if !scope.isEmpty { fields.append(.leaf("scope", scope)) }
     if optional { fields.append(.leaf("optional", "true")) }
     fields.append(optional: try interpolator.interpolate(d.systemPath).map { .leaf("systemPath", $0) })
+    // A set: repeats found by hashing (String hashing agrees with String equality), not by a
+    // linear search per exclusion, which made thousands of exclusions quadratic (issue #8).
     var exclusions: [(String?, String?)] = []
+    var seenExclusions = Set<ExclusionPair>()
     for exclusion in d.exclusions {
       let pair = (try interpolator.interpolate(exclusion.groupId), try interpolator.interpolate(exclusion.artifactId))
-      if !exclusions.contains(where: { $0 == pair }) { exclusions.append(pair) }
+      if seenExclusions.insert(ExclusionPair(groupId: pair.0, artifactId: pair.1)).inserted { exclusions.append(pair) }
     }
-    exclusions.sort { Self.byteOrder("\($0.0 ?? ""):\($0.1 ?? "")", "\($1.0 ?? ""):\($1.1 ?? "")") }
+    if exclusions.count > 1 {
+      // Sorted by `groupId:artifactId`, each key made once rather than once per comparison.
+      var keyed = exclusions.map { (key: "\($0.0 ?? ""):\($0.1 ?? "")", pair: $0) }
+      keyed.sort { Self.byteOrder($0.key, $1.key) }
+      exclusions = keyed.map(\.pair)
+    }
     if !exclusions.isEmpty {
       fields.append(
         .node(
@@ -351,6 +367,27 @@ struct PomCanonicalizer {
     return .node(name, fields)
   }
 
+  /// `parts` joined with `:`, made in one allocation (issue #8).
+  static func joined(_ parts: [String]) -> String {
+    var count = parts.count - 1
+    for part in parts { count += part.utf8.count }
+    return String(unsafeUninitializedCapacity: max(count, 0)) { buffer in
+      var at = 0
+      for (position, part) in parts.enumerated() {
+        if position > 0 {
+          buffer[at] = UInt8(ascii: ":")
+          at += 1
+        }
+        var part = part
+        part.withUTF8 { utf8 in
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + utf8.count)]).initialize(from: utf8)
+          at += utf8.count
+        }
+      }
+      return at
+    }
+  }
+
   /// 2.9: `./x` → `x`, `x/pom.xml` → `x`, `x/` → `x`.
   static func modulePath(_ raw: String) -> String {
     var path = LexicalPath.normalize(raw)
@@ -369,8 +406,15 @@ struct PomCanonicalizer {
   }
 }
 
-/// The canonical POM as a tree: a leaf holds text, a node holds elements.
-indirect enum XMLOut: Sendable, Hashable {
+/// An exclusion's identity, for finding repeats.
+private struct ExclusionPair: Hashable {
+  var groupId: String?
+  var artifactId: String?
+}
+
+/// The canonical POM as a tree: a leaf holds text, a node holds elements. (Not `indirect`: the
+/// children array already breaks the recursion, and a box per element cost an allocation.)
+enum XMLOut: Sendable, Hashable {
   case leaf(String, String)
   case node(String, [XMLOut])
 
@@ -384,6 +428,7 @@ indirect enum XMLOut: Sendable, Hashable {
   /// On one line, as an entry's text.
   var compact: String {
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)  // (an entry's element: one allocation, not one per doubling)
     write(into: &bytes, depth: nil)
     return String(decoding: bytes, as: UTF8.self)
   }
@@ -391,45 +436,71 @@ indirect enum XMLOut: Sendable, Hashable {
   /// Writes the element as bytes (issue #8: no per-element strings): indented at `depth` and
   /// one element per line, or on one line when `depth` is nil.
   func write(into out: inout [UInt8], depth: Int?) {
-    if let depth { out.append(contentsOf: repeatElement(0x20, count: 2 * depth)) }
+    if let depth { Self.indent(depth, into: &out) }
     switch self {
     case .leaf(let name, let value):
       out.append(UInt8(ascii: "<"))
-      out.append(contentsOf: name.utf8)
+      Self.append(name, to: &out)
       if value.isEmpty {
-        out.append(contentsOf: "/>".utf8)
+        out.append(UInt8(ascii: "/"))
+        out.append(UInt8(ascii: ">"))
       } else {
         out.append(UInt8(ascii: ">"))
         Self.escape(value, into: &out)
-        out.append(contentsOf: "</".utf8)
-        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: "<"))
+        out.append(UInt8(ascii: "/"))
+        Self.append(name, to: &out)
         out.append(UInt8(ascii: ">"))
       }
     case .node(let name, let children):
       out.append(UInt8(ascii: "<"))
-      out.append(contentsOf: name.utf8)
+      Self.append(name, to: &out)
       if children.isEmpty {
-        out.append(contentsOf: "/>".utf8)
+        out.append(UInt8(ascii: "/"))
+        out.append(UInt8(ascii: ">"))
         break
       }
       out.append(UInt8(ascii: ">"))
       if depth != nil { out.append(0x0A) }
       for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }) }
-      if let depth { out.append(contentsOf: repeatElement(0x20, count: 2 * depth)) }
-      out.append(contentsOf: "</".utf8)
-      out.append(contentsOf: name.utf8)
+      if let depth { Self.indent(depth, into: &out) }
+      out.append(UInt8(ascii: "<"))
+      out.append(UInt8(ascii: "/"))
+      Self.append(name, to: &out)
       out.append(UInt8(ascii: ">"))
     }
     if depth != nil { out.append(0x0A) }
   }
 
+  /// Two spaces per level.
+  private static func indent(_ depth: Int, into out: inout [UInt8]) {
+    let count = 2 * depth
+    if count <= spaces.count {
+      spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+    } else {
+      out.append(contentsOf: repeatElement(0x20, count: count))
+    }
+  }
+
+  private static let spaces = [UInt8](repeating: 0x20, count: 32)
+
+  /// The UTF-8 of `text`, copied from its contiguous storage.
+  private static func append(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { out.append(contentsOf: $0) }
+  }
+
   /// `text` with `&`, `<` and `>` escaped, appended to `out`.
   static func escape(_ text: String, into out: inout [UInt8]) {
-    if text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) {
-      out.append(contentsOf: escape(text).utf8)
-    } else {
-      out.append(contentsOf: text.utf8)
+    var text = text
+    let plain = text.withUTF8 { utf8 in
+      for byte in utf8 where byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+        return false
+      }
+      out.append(contentsOf: utf8)
+      return true
     }
+    if !plain { append(escape(text), to: &out) }
   }
 
   static func escape(_ text: String) -> String {

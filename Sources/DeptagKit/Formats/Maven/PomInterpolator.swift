@@ -60,18 +60,28 @@ final class PomInterpolator {
   }
 
   private func expand(_ value: String, offset: Int) throws(DeptagError) -> String {
+    // Most values hold no `${`: decided on the string's own bytes, without a copy (issue #8).
+    var scan = value
+    let hasReference = scan.withUTF8 { utf8 in
+      guard utf8.count >= 2 else { return false }
+      for at in 0..<(utf8.count - 1) where utf8[at] == 0x24 && utf8[at + 1] == 0x7B { return true }
+      return false
+    }
+    guard hasReference else { return value }
     let bytes = Array(value.utf8)
-    guard bytes.count >= 2, bytes.indices.dropLast().contains(where: { bytes[$0] == 0x24 && bytes[$0 + 1] == 0x7B })
-    else { return value }
     var out: [UInt8] = []
     var at = 0
     while at < bytes.count {
-      guard bytes[at] == 0x24, at + 1 < bytes.count, bytes[at + 1] == 0x7B,
-        let close = bytes[(at + 2)...].firstIndex(of: 0x7D)
-      else {
+      guard bytes[at] == 0x24, at + 1 < bytes.count, bytes[at + 1] == 0x7B else {
         out.append(bytes[at])
         at += 1
         continue
+      }
+      guard let close = bytes[(at + 2)...].firstIndex(of: 0x7D) else {
+        // No `}` follows, so no later `${` closes either: the rest is literal. (Searching again
+        // from each later `${` made a long unclosed value quadratic: issue #8.)
+        out += bytes[at...]
+        break
       }
       let name = String(decoding: bytes[(at + 2)..<close], as: UTF8.self)
       if let resolved = try resolve(name, at: offset) {

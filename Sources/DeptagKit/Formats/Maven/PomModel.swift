@@ -106,8 +106,8 @@ struct PomModelReader {
     if let parent = fields["parent"] {
       let p = try self.fields(of: parent, allowed: ["groupId", "artifactId", "version", "relativePath"])
       project.parent = PomParent(
-        groupId: try p["groupId"].map(text), artifactId: try p["artifactId"].map(text),
-        version: try p["version"].map(text), relativePath: try p["relativePath"].map(text), offset: parent.offset)
+        groupId: try text(p, "groupId"), artifactId: try text(p, "artifactId"),
+        version: try text(p, "version"), relativePath: try text(p, "relativePath"), offset: parent.offset)
     }
     project.section = try section(fields, build: Self.buildFields)
     if let profiles = fields["profiles"] {
@@ -121,13 +121,13 @@ struct PomModelReader {
   private func profile(_ element: XMLElement) throws(DeptagError) -> PomProfile {
     let fields = try self.fields(of: element, allowed: Self.profileFields)
     var profile = PomProfile(offset: element.offset)
-    profile.id = try fields["id"].map(text)
+    profile.id = try text(fields, "id")
     if let activation = fields["activation"] {
       let a = try self.fields(of: activation, allowed: ["activeByDefault", "jdk", "os", "property", "file"])
       for name in ["activeByDefault", "jdk"] {
         if let e = a[name] { profile.activation.append((name, try text(e))) }
       }
-      let groups: [(String, Set<String>, [String])] = [
+      let groups: [(String, [String], [String])] = [
         ("os", ["name", "family", "arch", "version"], ["name", "family", "arch", "version"]),
         ("property", ["name", "value"], ["name", "value"]),
         ("file", ["missing", "exists"], ["missing", "exists"]),
@@ -144,7 +144,7 @@ struct PomModelReader {
     return profile
   }
 
-  private func section(_ fields: [String: XMLElement], build buildFields: Set<String>) throws(DeptagError) -> PomSection {
+  private func section(_ fields: PomFields, build buildFields: [String]) throws(DeptagError) -> PomSection {
     var section = PomSection()
     if let modules = fields["modules"] {
       section.modules = try items(of: modules, named: "module").map { (e) throws(DeptagError) in try text(e) }
@@ -171,8 +171,8 @@ struct PomModelReader {
           let x = try self.fields(of: e, allowed: ["groupId", "artifactId", "version"])
           section.extensions.append(
             PomPlugin(
-              groupId: try x["groupId"].map(text), artifactId: try x["artifactId"].map(text),
-              version: try x["version"].map(text), offset: e.offset))
+              groupId: try text(x, "groupId"), artifactId: try text(x, "artifactId"),
+              version: try text(x, "version"), offset: e.offset))
         }
       }
       if let management = b["pluginManagement"] {
@@ -183,15 +183,15 @@ struct PomModelReader {
     }
     if let reporting = fields["reporting"] {
       let r = try self.fields(of: reporting, allowed: ["excludeDefaults", "outputDirectory", "plugins"])
-      section.reportingExcludeDefaults = try r["excludeDefaults"].map(text)
+      section.reportingExcludeDefaults = try text(r, "excludeDefaults")
       if let list = r["plugins"] {
         for e in try items(of: list, named: "plugin") {
           let p = try self.fields(
             of: e, allowed: ["groupId", "artifactId", "version", "reportSets", "inherited", "configuration"])
           section.reportPlugins.append(
             PomPlugin(
-              groupId: try p["groupId"].map(text), artifactId: try p["artifactId"].map(text),
-              version: try p["version"].map(text), offset: e.offset))
+              groupId: try text(p, "groupId"), artifactId: try text(p, "artifactId"),
+              version: try text(p, "version"), offset: e.offset))
         }
       }
     }
@@ -200,21 +200,23 @@ struct PomModelReader {
 
   private func dependencies(_ list: XMLElement) throws(DeptagError) -> [PomDependency] {
     var result: [PomDependency] = []
-    for element in try items(of: list, named: "dependency") {
+    let elements = try items(of: list, named: "dependency")
+    result.reserveCapacity(elements.count)
+    for element in elements {
       let f = try fields(of: element, allowed: Self.dependencyFields)
       var d = PomDependency(offset: element.offset)
-      d.groupId = try f["groupId"].map(text)
-      d.artifactId = try f["artifactId"].map(text)
-      d.version = try f["version"].map(text)
-      d.type = try f["type"].map(text)
-      d.classifier = try f["classifier"].map(text)
-      d.scope = try f["scope"].map(text)
-      d.optional = try f["optional"].map(text)
-      d.systemPath = try f["systemPath"].map(text)
+      d.groupId = try text(f, "groupId")
+      d.artifactId = try text(f, "artifactId")
+      d.version = try text(f, "version")
+      d.type = try text(f, "type")
+      d.classifier = try text(f, "classifier")
+      d.scope = try text(f, "scope")
+      d.optional = try text(f, "optional")
+      d.systemPath = try text(f, "systemPath")
       if let exclusions = f["exclusions"] {
         for e in try items(of: exclusions, named: "exclusion") {
           let x = try fields(of: e, allowed: ["groupId", "artifactId"])
-          d.exclusions.append((try x["groupId"].map(text), try x["artifactId"].map(text), e.offset))
+          d.exclusions.append((try text(x, "groupId"), try text(x, "artifactId"), e.offset))
         }
       }
       result.append(d)
@@ -227,10 +229,10 @@ struct PomModelReader {
     for element in try items(of: list, named: "plugin") {
       let f = try fields(of: element, allowed: Self.pluginFields)
       var p = PomPlugin(offset: element.offset)
-      p.groupId = try f["groupId"].map(text)
-      p.artifactId = try f["artifactId"].map(text)
-      p.version = try f["version"].map(text)
-      p.extensions = try f["extensions"].map(text)
+      p.groupId = try text(f, "groupId")
+      p.artifactId = try text(f, "artifactId")
+      p.version = try text(f, "version")
+      p.extensions = try text(f, "extensions")
       if let list = f["dependencies"] { p.dependencies = try dependencies(list) }
       result.append(p)
     }
@@ -242,9 +244,9 @@ struct PomModelReader {
     for element in try items(of: list, named: item) {
       let f = try fields(of: element, allowed: ["id", "name", "url", "layout", "releases", "snapshots"])
       var r = PomRepository(offset: element.offset)
-      r.id = try f["id"].map(text)
-      r.url = try f["url"].map(text)
-      r.layout = try f["layout"].map(text)
+      r.id = try text(f, "id")
+      r.url = try text(f, "url")
+      r.layout = try text(f, "layout")
       r.releases = try f["releases"].map(policy)
       r.snapshots = try f["snapshots"].map(policy)
       result.append(r)
@@ -255,27 +257,27 @@ struct PomModelReader {
   private func policy(_ element: XMLElement) throws(DeptagError) -> PomRepositoryPolicy {
     let f = try fields(of: element, allowed: ["enabled", "updatePolicy", "checksumPolicy"])
     return PomRepositoryPolicy(
-      enabled: try f["enabled"].map(text), updatePolicy: try f["updatePolicy"].map(text),
-      checksumPolicy: try f["checksumPolicy"].map(text))
+      enabled: try text(f, "enabled"), updatePolicy: try text(f, "updatePolicy"),
+      checksumPolicy: try text(f, "checksumPolicy"))
   }
 
   // MARK: Strict access
 
   /// The children of `element` by name; an unknown or repeated name is an error, as in Maven's
-  /// strict reader.
-  private func fields(of element: XMLElement, allowed: Set<String>) throws(DeptagError) -> [String: XMLElement] {
-    var result: [String: XMLElement] = [:]
-    for child in element.children {
+  /// strict reader. (A linear search over at most `allowed.count` distinct children: cheaper than
+  /// hashing for the handful a POM element has, issue #8.)
+  private func fields(of element: XMLElement, allowed: [String]) throws(DeptagError) -> PomFields {
+    let children = element.children
+    for (position, child) in children.enumerated() {
       guard allowed.contains(child.name) else {
         throw error("unrecognised tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
       }
-      guard result[child.name] == nil else {
+      guard !children[..<position].contains(where: { $0.name == child.name }) else {
         throw error("duplicated tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
       }
-      result[child.name] = child
     }
     try noText(in: element)
-    return result
+    return PomFields(children: children)
   }
 
   /// The children of a list element, all of which must be named `item`.
@@ -288,9 +290,30 @@ struct PomModelReader {
   }
 
   private func noText(in element: XMLElement) throws(DeptagError) {
-    if let at = element.textOffset, !element.text.allSatisfy(\.isWhitespace) {
+    if let at = element.textOffset, !Self.isBlank(element.text) {
       throw error("unexpected text in <\(element.name)>", at: at)
     }
+  }
+
+  /// `text.allSatisfy(\.isWhitespace)`, decided on the bytes when they are ASCII (issue #8).
+  static func isBlank(_ text: String) -> Bool {
+    var text = text
+    // ASCII: Character.isWhitespace holds for U+0009…U+000D, U+0020 and CR LF.
+    let ascii: Bool? = text.withUTF8 { utf8 in
+      var blank = true
+      for byte in utf8 {
+        if byte >= 0x80 { return nil }
+        if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { blank = false }
+      }
+      return blank
+    }
+    return ascii ?? text.allSatisfy(\.isWhitespace)
+  }
+
+  /// The trimmed text of the field `name`, if given (read in place: no copy of the element).
+  private func text(_ fields: PomFields, _ name: String) throws(DeptagError) -> PomText? {
+    guard let index = fields.index(of: name) else { return nil }
+    return try text(fields.children[index])
   }
 
   /// The trimmed text of a value element (Maven trims values, reference 2.4).
@@ -302,6 +325,29 @@ struct PomModelReader {
   }
 
   static func trim(_ text: String) -> String {
+    var copy = text
+    // ASCII (every byte its own Character but CR LF, which is one and no space): on the bytes.
+    let fast: String?? = copy.withUTF8 { utf8 -> String?? in
+      let count = utf8.count
+      for byte in utf8 where byte >= 0x80 { return .none }
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+      var low = 0
+      while low < count && isSpace(utf8[low]) && !(utf8[low] == 0x0D && low + 1 < count && utf8[low + 1] == 0x0A) {
+        low += 1
+      }
+      guard low < count else { return .some("") }
+      var high = count
+      while high > low && isSpace(utf8[high - 1]) && !(utf8[high - 1] == 0x0A && high - 2 >= 0 && utf8[high - 2] == 0x0D) {
+        high -= 1
+      }
+      if low == 0 && high == count { return .some(nil) }
+      return .some(String(decoding: UnsafeBufferPointer(rebasing: utf8[low..<high]), as: UTF8.self))
+    }
+    if let fast { return fast ?? text }
+    return trimByCharacter(text)
+  }
+
+  static func trimByCharacter(_ text: String) -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
     guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) })
     else { return "" }
@@ -314,29 +360,41 @@ struct PomModelReader {
 
   // MARK: The POM 4.0.0 schema (Maven 3.8.7's model)
 
-  static let projectFields: Set<String> = [
+  static let projectFields: [String] = [
     "modelVersion", "parent", "groupId", "artifactId", "version", "packaging", "name", "description", "url",
     "inceptionYear", "organization", "licenses", "developers", "contributors", "mailingLists", "prerequisites",
     "modules", "scm", "issueManagement", "ciManagement", "distributionManagement", "properties",
     "dependencyManagement", "dependencies", "repositories", "pluginRepositories", "build", "reports", "reporting",
     "profiles",
   ]
-  static let profileFields: Set<String> = [
+  static let profileFields: [String] = [
     "id", "activation", "build", "modules", "distributionManagement", "properties", "dependencyManagement",
     "dependencies", "repositories", "pluginRepositories", "reports", "reporting",
   ]
-  static let profileBuildFields: Set<String> = [
+  static let profileBuildFields: [String] = [
     "defaultGoal", "resources", "testResources", "directory", "finalName", "filters", "pluginManagement", "plugins",
   ]
-  static let buildFields: Set<String> = profileBuildFields.union([
+  static let buildFields: [String] = profileBuildFields + [
     "sourceDirectory", "scriptSourceDirectory", "testSourceDirectory", "outputDirectory", "testOutputDirectory",
     "extensions",
-  ])
-  static let dependencyFields: Set<String> = [
+  ]
+  static let dependencyFields: [String] = [
     "groupId", "artifactId", "version", "type", "classifier", "scope", "systemPath", "exclusions", "optional",
   ]
-  static let pluginFields: Set<String> = [
+  static let pluginFields: [String] = [
     "groupId", "artifactId", "version", "extensions", "executions", "dependencies", "goals", "inherited",
     "configuration",
   ]
+}
+
+/// An element's children by name, as `PomModelReader.fields` checked them (no name repeats).
+struct PomFields {
+  let children: [XMLElement]
+
+  subscript(name: String) -> XMLElement? { index(of: name).map { children[$0] } }
+
+  func index(of name: String) -> Int? {
+    for index in children.indices where children[index].name == name { return index }
+    return nil
+  }
 }

@@ -27,21 +27,27 @@ struct XMLReader {
   /// Parses `source` into its root element.
   static func parse(_ source: SourceFile) throws(DeptagError) -> XMLDocument {
     let decoded = try XMLDecoding.decode(source)
-    var reader = XMLReader(path: source.path, bytes: decoded.bytes, start: decoded.start)
-    let root = try reader.document()
-    return XMLDocument(root: root, lines: reader.lines)
+    let lines = LineMap(decoded.bytes)
+    // The reader scans the decoded bytes in place (issue #8): every access is guarded by an
+    // explicit `< bytes.count` check, as it was when the bytes were an array.
+    let root = try decoded.bytes.withUnsafeBufferPointer { (buffer) throws(DeptagError) -> XMLElement in
+      var reader = XMLReader(path: source.path, bytes: buffer, start: decoded.start, lines: lines)
+      return try reader.document()
+    }
+    return XMLDocument(root: root, lines: lines)
   }
 
   let path: String
-  let bytes: [UInt8]
+  /// The decoded input, valid for the reader's lifetime (`parse`).
+  let bytes: UnsafeBufferPointer<UInt8>
   var index: Int
   let lines: LineMap
 
-  init(path: String, bytes: [UInt8], start: Int) {
+  private init(path: String, bytes: UnsafeBufferPointer<UInt8>, start: Int, lines: LineMap) {
     self.path = path
     self.bytes = bytes
     self.index = start
-    self.lines = LineMap(bytes)
+    self.lines = lines
   }
 
   // MARK: Document structure
@@ -92,6 +98,8 @@ struct XMLReader {
   /// The root element and everything inside it, built with an explicit stack (no recursion).
   private mutating func element() throws(DeptagError) -> XMLElement {
     var stack: [XMLElement] = []
+    // The text of each open element seen before its current child (parallel to `stack`).
+    var pendingText: [[UInt8]] = []
     var text: [UInt8] = []
     while true {
       guard index < bytes.count else {
@@ -104,26 +112,43 @@ struct XMLReader {
         try characterData(into: &text, element: &stack[stack.count - 1])
         continue
       }
-      if startsWith("</") {
+      // Dispatch on the byte after `<` (issue #8: no literal comparison per tag).
+      let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+      if next == UInt8(ascii: "/") {
         let at = index
         index += 2
-        let name = try self.name()
+        let nameStart = index
+        try skipName()
+        let nameEnd = index
         skipSpaces()
-        try expect(">", "'>' to end the closing tag")
-        guard var done = stack.popLast() else { throw error("unexpected closing tag </\(name)>", at: at) }
-        guard done.name == name else {
-          throw error("closing tag </\(name)> does not match <\(done.name)> at line \(lines.line(of: done.offset))", at: at)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
+          throw error("expected '>' to end the closing tag", at: index)
+        }
+        index += 1
+        guard var done = stack.popLast(), pendingText.popLast() != nil else {
+          throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
+        }
+        // The open tag's name is the same bytes of the input, at `done.offset + 1`.
+        // (Bytes first; the String comparison, canonical equivalence included, decides otherwise.)
+        guard sameBytes(done.offset + 1, done.name.utf8.count, nameStart, nameEnd - nameStart)
+          || done.name == string(nameStart, nameEnd)
+        else {
+          throw error(
+            "closing tag </\(string(nameStart, nameEnd))> does not match <\(done.name)> at line \(lines.line(of: done.offset))",
+            at: at)
         }
         done.text = String(decoding: text, as: UTF8.self)
-        text = []
+        text.removeAll(keepingCapacity: true)
         if stack.isEmpty { return done }
         stack[stack.count - 1].children.append(done)
         // Text of the parent continues after the child; its earlier text was kept in `pendingText`.
-        text = stack[stack.count - 1].pendingText
-        stack[stack.count - 1].pendingText = []
-      } else if startsWith("<!--") {
+        if !pendingText[pendingText.count - 1].isEmpty {
+          text = pendingText[pendingText.count - 1]
+          pendingText[pendingText.count - 1] = []
+        }
+      } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
-      } else if startsWith("<![CDATA[") {
+      } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
         guard !stack.isEmpty else { throw error("CDATA outside the root element", at: index) }
         let at = index
         index += 9
@@ -131,9 +156,9 @@ struct XMLReader {
         if stack[stack.count - 1].textOffset == nil { stack[stack.count - 1].textOffset = index }
         text += bytes[index..<end]
         index = end + 3
-      } else if startsWith("<?") {
+      } else if next == UInt8(ascii: "?") {
         try processingInstruction(documentStart: -1)
-      } else if startsWith("<!") {
+      } else if next == UInt8(ascii: "!") {
         throw error("markup declaration inside an element", at: index)
       } else {
         if stack.count >= Self.maximumDepth {
@@ -144,9 +169,12 @@ struct XMLReader {
           if stack.isEmpty { return new }
           stack[stack.count - 1].children.append(new)
         } else {
-          if !stack.isEmpty { stack[stack.count - 1].pendingText = text }
-          text = []
+          if !stack.isEmpty && !text.isEmpty {
+            pendingText[pendingText.count - 1] = text
+            text.removeAll(keepingCapacity: true)
+          }
           stack.append(new)
+          pendingText.append([])
         }
       }
     }
@@ -166,7 +194,7 @@ struct XMLReader {
         index += 1
         return (element, false)
       }
-      if startsWith("/>") {
+      if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
         index += 2
         return (element, true)
       }
@@ -187,6 +215,16 @@ struct XMLReader {
   /// Text up to the next `<`, with references decoded, appended to `text`.
   private mutating func characterData(into text: inout [UInt8], element: inout XMLElement) throws(DeptagError) {
     while index < bytes.count {
+      // A run of plain bytes is appended at once (issue #8).
+      let runStart = index
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
+        if element.textOffset == nil && !Self.isSpace(byte) { element.textOffset = index }
+        index += 1
+      }
+      if index > runStart { text.append(contentsOf: bytes[runStart..<index]) }
+      guard index < bytes.count else { return }
       let byte = bytes[index]
       if byte == UInt8(ascii: "<") { return }
       if element.textOffset == nil && !Self.isSpace(byte) { element.textOffset = index }
@@ -432,6 +470,26 @@ struct XMLReader {
     return String(decoding: bytes[start..<index], as: UTF8.self)
   }
 
+  /// Moves past a name without making a `String` of it (same rule and error as `name()`).
+  private mutating func skipName() throws(DeptagError) {
+    guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
+    index += 1
+    while index < bytes.count && Self.isNameByte(bytes[index]) { index += 1 }
+  }
+
+  private func string(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
+
+  /// Whether the `aCount` bytes at `a` equal the `bCount` bytes at `b`.
+  private func sameBytes(_ a: Int, _ aCount: Int, _ b: Int, _ bCount: Int) -> Bool {
+    guard aCount == bCount, a >= 0, a + aCount <= bytes.count else { return false }
+    var k = 0
+    while k < aCount {
+      if bytes[a + k] != bytes[b + k] { return false }
+      k += 1
+    }
+    return true
+  }
+
   @discardableResult
   private mutating func skipSpaces() -> Bool {
     let start = index
@@ -484,6 +542,16 @@ struct XMLReader {
     var at = 0
     let count = bytes.count
     while at < count {
+      // Printable ASCII eight bytes at a time, then tab/LF/CR byte by byte (issue #8);
+      // anything else below.
+      while at + 8 <= count, !ByteWord.hasByte(below: 0x20, orAbove7F: true, ByteWord.load(bytes, at)) { at += 8 }
+      let end = min(at + 8, count)
+      while at < end {
+        let byte = bytes[at]
+        if byte >= 0x80 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { break }
+        at += 1
+      }
+      guard at < end else { continue }
       let byte = bytes[at]
       if byte < 0x80 {
         if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
@@ -553,8 +621,6 @@ struct XMLElement: Sendable {
   var offset: Int
   /// Byte offset of the first non-blank character data, if any.
   var textOffset: Int?
-  /// Parser scratch: the element's text seen before its current child.
-  var pendingText: [UInt8] = []
 
   init(name: String, offset: Int) {
     self.name = name
@@ -578,16 +644,29 @@ struct LineMap: Sendable {
   private var starts: [Int] = [0]
 
   init(_ bytes: [UInt8]) {
-    var at = 0
-    while at < bytes.count {
-      if bytes[at] == 0x0A {
-        starts.append(at + 1)
-      } else if bytes[at] == 0x0D {
-        if at + 1 < bytes.count && bytes[at + 1] == 0x0A { at += 1 }
-        starts.append(at + 1)
+    var starts: [Int] = [0]
+    bytes.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      var at = 0
+      while at < count {
+        // Eight bytes at a time while none is CR or LF (nor anything below them).
+        if at + 8 <= count, !ByteWord.hasByte(below: 0x0E, orAbove7F: false, ByteWord.load(buffer, at)) {
+          at += 8
+          continue
+        }
+        let byte = buffer[at]
+        if byte <= 0x0D {
+          if byte == 0x0A {
+            starts.append(at + 1)
+          } else if byte == 0x0D {
+            if at + 1 < count && buffer[at + 1] == 0x0A { at += 1 }
+            starts.append(at + 1)
+          }
+        }
+        at += 1
       }
-      at += 1
     }
+    self.starts = starts
   }
 
   func line(of offset: Int) -> Int { lineIndex(of: offset) + 1 }
@@ -605,5 +684,22 @@ struct LineMap: Sendable {
       if starts[middle] <= offset { low = middle } else { high = middle - 1 }
     }
     return low
+  }
+}
+
+/// Eight bytes as one word, for scanning runs of plain text (issue #8).
+enum ByteWord {
+  static func load(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
+    UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+  }
+
+  /// Whether a byte of `word` is below `limit` (at most 0x80), or, with `orAbove7F`, has its
+  /// high bit set. (The subtraction's borrow can only mark bytes above a byte that really is
+  /// below the limit, so the answer is exact.)
+  static func hasByte(below limit: UInt8, orAbove7F: Bool, _ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    if orAbove7F && word & highs != 0 { return true }
+    return (word &- ones &* UInt64(limit)) & ~word & highs != 0
   }
 }

@@ -46,3 +46,23 @@ import Testing
     #expect(String(decoding: bytes, as: UTF8.self) == "x&\u{301}&lt;y")
   }
 }
+
+/// Dependency keys: `groupId:artifactId[:type[:classifier]]` joined in one allocation.
+@Suite struct PomKeyTests {
+  @Test func partsJoinedWithColons() {
+    #expect(PomCanonicalizer.joined(["g", "a"]) == "g:a")
+    #expect(PomCanonicalizer.joined(["org.example.group", "artifact-name", "test-jar", "tests"]) == "org.example.group:artifact-name:test-jar:tests")
+    #expect(PomCanonicalizer.joined(["Zürich", "東京", "🎉"]) == "Zürich:東京:🎉")
+    #expect(PomCanonicalizer.joined(["", ""]) == ":")
+    #expect(PomCanonicalizer.joined(["x"]) == "x")
+    #expect(PomCanonicalizer.joined(["g", "a"]) != "g:a:")
+  }
+
+  @Test func dependencyKeysCarryTypeAndClassifierOnlyWhenNotDefault() throws {
+    let loaded = try Maven.load(
+      Maven.pom(
+        "<dependencies>" + Maven.dependency("g", "a", "1") + Maven.dependency("g", "b", "1", extra: "<type>pom</type>")
+          + Maven.dependency("g", "c", "1", extra: "<classifier>tests</classifier>") + "</dependencies>"))
+    #expect(loaded.manifests[0].entries.map(\.key) == ["g:a", "g:b:pom", "g:c:jar:tests"])
+  }
+}

@@ -1,0 +1,86 @@
+import Testing
+
+@testable import DeptagKit
+
+/// `XMLReader` on bytes (issue #8): closing tags compared as bytes with String equality as the
+/// fallback, text split around children, and positions from the line map.
+@Suite struct XMLReaderTests {
+  static func parse(_ text: String) throws -> XMLDocument {
+    try XMLReader.parse(SourceFile(path: "x.xml", bytes: Array(text.utf8)))
+  }
+
+  static func failure(_ text: String) -> String? { Maven.xmlError(Array(text.utf8)).map { "\($0)" } }
+
+  @Test func closingTagsMatchByBytesOrCanonicalEquivalence() throws {
+    #expect(try Self.parse("<a><bc>1</bc  ></a>").root.children.map(\.name) == ["bc"])
+    // "é" decomposed in the opening tag and precomposed in the closing one: equal as Strings.
+    #expect(try Self.parse("<a><e\u{301}>1</\u{E9}></a>").root.children[0].text == "1")
+    #expect(Self.failure("<a><bc>1</b></a>") == "x.xml:1:9: error: closing tag </b> does not match <bc> at line 1")
+    #expect(Self.failure("<a><b>1</bc></a>") == "x.xml:1:8: error: closing tag </bc> does not match <b> at line 1")
+    #expect(Self.failure("<a></a x>") == "x.xml:1:8: error: expected '>' to end the closing tag")
+    #expect(Self.failure("<a></a") == "x.xml:1:7: error: expected '>' to end the closing tag")
+    #expect(Self.failure("<a></ >") == "x.xml:1:6: error: expected a name")
+  }
+
+  @Test func textContinuesAroundChildrenCommentsAndInstructions() throws {
+    let root = try Self.parse("<a>x<b>y</b>z<c/>w<!--c-->v<?p q?>u<d>t<e>s</e>r</d>&amp;</a>").root
+    #expect(root.text == "xzwvu&")
+    #expect(root.children.map(\.text) == ["y", "", "tr"])
+    #expect(root.children[2].children[0].text == "s")
+    #expect(root.textOffset == 3)
+  }
+
+  @Test func lineEndingsInTextAndPositions() throws {
+    #expect(try Self.parse("<a>1\r\n2\r3\n4]5</a>").root.text == "1\n2\n3\n4]5")
+    #expect(Self.failure("<a>\r\n\r<b>\n</c></a>") == "x.xml:4:1: error: closing tag </c> does not match <b> at line 3")
+    #expect(Self.failure("<a>x]]>y</a>") == "x.xml:1:5: error: ']]>' is not allowed in text")
+  }
+
+  @Test func charactersAreValidatedAfterLongAsciiRuns() {
+    let run = String(repeating: "x", count: 5_000)
+    #expect(Self.failure("<a>\(run)\u{1}</a>") == "x.xml:1:5004: error: control character U+0001 is not allowed in XML")
+    #expect(Self.failure("<a>\(run)é\t\r\n</a>") == nil)
+    #expect(Maven.xmlError(Array("<a>\(run)".utf8) + [0xC3, 0x28] + Array("</a>".utf8)).map { "\($0)" }
+      == "x.xml:1:5004: error: invalid UTF-8")
+  }
+
+  /// The word-at-a-time test agrees with a byte-by-byte one for every byte value at every
+  /// position, and for mixed words.
+  @Test func byteWordFindsExactlyTheBytesBelowALimit() {
+    func naive(_ bytes: [UInt8], _ limit: UInt8, _ high: Bool) -> Bool {
+      bytes.contains { $0 < limit || (high && $0 >= 0x80) }
+    }
+    func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { ByteWord.load($0, 0) } }
+    var rng = SystemRandomNumberGenerator()
+    for (limit, high) in [(UInt8(0x20), true), (UInt8(0x0E), false)] {
+      for value in 0...255 {
+        for position in 0..<8 {
+          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+          bytes[position] = UInt8(value)
+          #expect(ByteWord.hasByte(below: limit, orAbove7F: high, word(bytes)) == naive(bytes, limit, high))
+        }
+      }
+      for _ in 0..<5_000 {
+        let bytes = (0..<8).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        #expect(ByteWord.hasByte(below: limit, orAbove7F: high, word(bytes)) == naive(bytes, limit, high))
+      }
+    }
+  }
+
+  /// Line starts found at every alignment, for LF, CR LF and lone CR.
+  @Test func lineMapAtEveryAlignment() {
+    for padding in 0..<17 {
+      let text = String(repeating: "x", count: padding) + "\n" + String(repeating: "é", count: padding) + "\r\n" + "ab\rc" + String(repeating: " ", count: 9)
+      let bytes = Array(text.utf8)
+      let lines = LineMap(bytes)
+      let second = padding + 1
+      let third = second + 2 * padding + 2
+      #expect(lines.location(file: "f", offset: padding).line == 1)
+      #expect(lines.location(file: "f", offset: second).line == 2)
+      #expect(lines.location(file: "f", offset: third - 1).line == 2)
+      #expect(lines.location(file: "f", offset: third).line == 3)
+      #expect(lines.location(file: "f", offset: third + 3) == SourceLocation(file: "f", line: 4, column: 1))
+      #expect(lines.location(file: "f", offset: bytes.count - 1).column == 10)
+    }
+  }
+}
