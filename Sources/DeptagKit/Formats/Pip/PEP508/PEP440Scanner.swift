@@ -48,6 +48,7 @@ enum PEP440Scanner {
     }
     // Release segment: N(.N)*
     var release: [String] = []
+    release.reserveCapacity(4)  // one allocation for the usual X.Y.Z (growing 1→2→4 cost 3 more)
     while true {
       release.append(PEP508Bytes.number(b, p..<n))
       p = n

@@ -123,6 +123,7 @@ struct RequirementParser {
   /// packaging; an `===` clause runs over commas and is split afterwards like `SpecifierSet` does.
   private mutating func parseVersionMany() throws(PEP508Error) -> [String] {
     var clauses: [String] = []
+    clauses.reserveCapacity(2)
     while SpecifierClause.startsOperator(bytes, at: pos, end: bytes.count) {
       let start = pos
       let (clause, clauseEnd) = try SpecifierClause.scan(bytes, at: start, end: bytes.count)
