@@ -56,21 +56,10 @@ struct JSONWriter {
   /// Writes `members` as an object, in the order given, each value written as `Value.sorted`
   /// would write it: the same bytes without building the `Value` tree (issue #8).
   mutating func writeObject(_ members: [JSONObject.Member], indent: Int, pretty: Bool) {
-    if members.isEmpty {
-      bytes.append(contentsOf: "{}".utf8)
-      return
+    writeContainer(members, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), indent: indent, pretty: pretty) {
+      $0.writeKey($1.key, pretty: pretty)
+      $0.writeSorted($1.value, indent: indent + 1, pretty: pretty)
     }
-    bytes.append(UInt8(ascii: "{"))
-    for (i, member) in members.enumerated() {
-      if i > 0 { bytes.append(UInt8(ascii: ",")) }
-      if pretty { newline(indent + 1) }
-      writeString(member.key)
-      bytes.append(UInt8(ascii: ":"))
-      if pretty { bytes.append(0x20) }
-      writeSorted(member.value, indent: indent + 1, pretty: pretty)
-    }
-    if pretty { newline(indent) }
-    bytes.append(UInt8(ascii: "}"))
   }
 
   /// Writes a parsed value with every object's keys sorted bytewise (`Value.sorted`, written).
@@ -81,21 +70,40 @@ struct JSONWriter {
     case .number(let n): bytes.append(contentsOf: n.utf8)
     case .string(let s): writeString(s)
     case .array(let items):
-      if items.isEmpty {
-        bytes.append(contentsOf: "[]".utf8)
-        return
+      writeContainer(items, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), indent: indent, pretty: pretty) {
+        $0.writeSorted($1, indent: indent + 1, pretty: pretty)
       }
-      bytes.append(UInt8(ascii: "["))
-      for (i, item) in items.enumerated() {
-        if i > 0 { bytes.append(UInt8(ascii: ",")) }
-        if pretty { newline(indent + 1) }
-        writeSorted(item, indent: indent + 1, pretty: pretty)
-      }
-      if pretty { newline(indent) }
-      bytes.append(UInt8(ascii: "]"))
     case .object(let o):
       writeObject(o.sortedMembers, indent: indent, pretty: pretty)
     }
+  }
+
+  /// `JSON.stringify`'s layout of an array or object: `open`, the elements separated by commas
+  /// (each on its own line, indented, when pretty), `close`; `[]` or `{}` when empty.
+  private mutating func writeContainer<C: Collection>(
+    _ elements: C, open: UInt8, close: UInt8, indent: Int, pretty: Bool, _ element: (inout JSONWriter, C.Element) -> Void
+  ) {
+    bytes.append(open)
+    if elements.isEmpty {
+      bytes.append(close)
+      return
+    }
+    var first = true
+    for item in elements {
+      if !first { bytes.append(UInt8(ascii: ",")) }
+      first = false
+      if pretty { newline(indent + 1) }
+      element(&self, item)
+    }
+    if pretty { newline(indent) }
+    bytes.append(close)
+  }
+
+  /// An object member's key and colon (and the space after it when pretty).
+  private mutating func writeKey(_ key: JSONString, pretty: Bool) {
+    writeString(key)
+    bytes.append(UInt8(ascii: ":"))
+    if pretty { bytes.append(0x20) }
   }
 
   /// `value` pretty-printed with two-space indentation and a final newline.
@@ -141,34 +149,14 @@ struct JSONWriter {
     case .string(let s):
       writeString(s)
     case .array(let items):
-      if items.isEmpty {
-        bytes.append(contentsOf: "[]".utf8)
-        return
+      writeContainer(items, open: UInt8(ascii: "["), close: UInt8(ascii: "]"), indent: indent, pretty: pretty) {
+        $0.write($1, indent: indent + 1, pretty: pretty)
       }
-      bytes.append(UInt8(ascii: "["))
-      for (i, item) in items.enumerated() {
-        if i > 0 { bytes.append(UInt8(ascii: ",")) }
-        if pretty { newline(indent + 1) }
-        write(item, indent: indent + 1, pretty: pretty)
-      }
-      if pretty { newline(indent) }
-      bytes.append(UInt8(ascii: "]"))
     case .object(let members):
-      if members.isEmpty {
-        bytes.append(contentsOf: "{}".utf8)
-        return
+      writeContainer(members, open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), indent: indent, pretty: pretty) {
+        $0.writeKey($1.0, pretty: pretty)
+        $0.write($1.1, indent: indent + 1, pretty: pretty)
       }
-      bytes.append(UInt8(ascii: "{"))
-      for (i, member) in members.enumerated() {
-        if i > 0 { bytes.append(UInt8(ascii: ",")) }
-        if pretty { newline(indent + 1) }
-        writeString(member.0)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
-        write(member.1, indent: indent + 1, pretty: pretty)
-      }
-      if pretty { newline(indent) }
-      bytes.append(UInt8(ascii: "}"))
     }
   }
 
