@@ -107,9 +107,11 @@ struct PipRequirementParser {
         localContent: url.lowercased().hasPrefix("file:") ? url : nil, isNamed: egg != nil, hasExtras: false)
     }
     let looksLikePath = body.withBytes { $0.contains(UInt8(ascii: "/")) || $0.first == UInt8(ascii: ".") }
-    // Extras are split off a path only where the line is one (an archive or a local project).
-    var pathAndExtras: (String, [String]) { Self.stripExtras(String(body)) }
-    let archive = body.utf8.last == UInt8(ascii: "]") ? Self.isArchive(pathAndExtras.0[...]) : Self.isArchive(body)
+    // `_strip_extras` changes only a text ending in "]": split once here, and the plain text is
+    // copied only where the line turns out to be a path (an archive or a local project).
+    let bracketed = body.utf8.last == UInt8(ascii: "]") ? Self.stripExtras(String(body)) : nil
+    var pathAndExtras: (String, [String]) { bracketed ?? (String(body), []) }
+    let archive = Self.isArchive(bracketed.map { $0.0[...] } ?? body)
     if archive {
       let (pathPart, extras) = pathAndExtras
       // `_get_url_from_path`: "name @ …whl" whose part before "@" is no path is a PEP 508 line.
