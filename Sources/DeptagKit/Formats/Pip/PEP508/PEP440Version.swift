@@ -27,7 +27,27 @@ struct PEP440Version: Sendable, Hashable {
     guard let scanned = PEP440Scanner.scan(bytes, from: range.lowerBound, end: range.upperBound, rules: .version),
       scanned.end == range.upperBound
     else { return nil }
-    return scanned.version
+    return PEP440Version(scanned, in: bytes)
+  }
+
+  /// The parts of a scanned version, each spelled as the canonical text spells it.
+  init(_ scanned: ScannedPEP440Version, in b: [UInt8]) {
+    func number(_ range: Range<Int>) -> String {
+      var out: [UInt8] = []
+      PEP508Bytes.appendNumber(b, range, to: &out)
+      return String(decoding: out, as: UTF8.self)
+    }
+    epoch = scanned.epoch.map(number) ?? "0"
+    release = []
+    scanned.forEachReleaseNumber(b) { release.append(number($0)) }
+    pre = scanned.pre.map { ($0.label.spelling.description, number($0.number)) }
+    post = scanned.post.map(number)
+    dev = scanned.dev.map(number)
+    local = scanned.local.map { range in
+      var out: [UInt8] = []
+      ScannedPEP440Version.writeLocal(from: b, range, into: &out)
+      return out.split(separator: 0x2E).map { String(decoding: $0, as: UTF8.self) }
+    }
   }
 
   /// `str(Version(v))`: the PEP 440 normalized spelling.
@@ -40,32 +60,12 @@ struct PEP440Version: Sendable, Hashable {
     if strippingTrailingZeros {
       while count > 1, release[count - 1] == "0" { count -= 1 }
     }
-    // Appended piece by piece: most versions fit a small (inline) string, no joined arrays.
-    var out = ""
-    if epoch != "0" {
-      out += epoch
-      out += "!"
-    }
-    for index in 0..<count {
-      if index > 0 { out += "." }
-      out += release[index]
-    }
-    if let pre {
-      out += pre.label
-      out += pre.number
-    }
-    if let post {
-      out += ".post"
-      out += post
-    }
-    if let dev {
-      out += ".dev"
-      out += dev
-    }
-    if let local {
-      out += "+"
-      out += local.joined(separator: ".")
-    }
+    var out = epoch == "0" ? "" : epoch + "!"
+    out += release[..<count].joined(separator: ".")
+    if let pre { out += pre.label + pre.number }
+    if let post { out += ".post" + post }
+    if let dev { out += ".dev" + dev }
+    if let local { out += "+" + local.joined(separator: ".") }
     return out
   }
 

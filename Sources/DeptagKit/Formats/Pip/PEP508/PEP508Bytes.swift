@@ -113,6 +113,29 @@ enum PEP508Bytes {
     return string(bytes, start..<range.upperBound)
   }
 
+  /// Whether the digits in `range` spell zero (`0`, `000`).
+  @inline(__always) static func isZero(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    for i in range where bytes[i] != 0x30 { return false }
+    return true
+  }
+
+  /// Appends the digits in `range` without leading zeros (Python `str(int(digits))`; arbitrarily
+  /// long numbers stay exact); an empty range is the implicit `0` of a PEP 440 segment.
+  @inline(__always) static func appendNumber(_ bytes: [UInt8], _ range: Range<Int>, to out: inout [UInt8]) {
+    var start = range.lowerBound
+    while start < range.upperBound - 1, bytes[start] == 0x30 { start += 1 }
+    if start == range.upperBound {
+      out.append(0x30)
+      return
+    }
+    for i in start..<range.upperBound { out.append(bytes[i]) }
+  }
+
+  /// Appends the UTF-8 bytes of `text`.
+  @inline(__always) static func append(_ text: StaticString, to out: inout [UInt8]) {
+    out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
   /// A short quotation of the text at `i` for error messages: `'…'` up to the next whitespace
   /// (at most 40 bytes), control characters escaped, or `end of text`.
   static func found(_ bytes: [UInt8], at i: Int, end: Int) -> String {

@@ -45,7 +45,23 @@ struct PEP508Requirement: Sendable, Hashable {
   /// skips an empty marker), where packaging raises.
   static func parse<S: StringProtocol>(_ text: S) throws(PEP508Error) -> PEP508Requirement {
     // A bulk copy of the bytes (`Array(text.utf8)` copies a Substring byte by byte).
-    var parser = RequirementParser(bytes: Substring(text).withBytes { Array($0) })
-    return try parser.parse()
+    let bytes = Substring(text).withBytes { Array($0) }
+    var parser = RequirementParser(bytes: bytes)
+    return PEP508Requirement(try parser.parse(), in: bytes)
+  }
+
+  /// The parts of a canonical requirement text, as strings.
+  init(_ canonical: CanonicalRequirementText, in text: [UInt8]) {
+    let out = canonical.bytes
+    func items(_ range: Range<Int>) -> [String] {
+      out[range].split(separator: 0x2C).map { String(decoding: $0, as: UTF8.self) }
+    }
+    name = PEP508Bytes.string(text, canonical.writtenName)
+    normalizedName = canonical.normalizedName
+    // Extras are written spelled; the model keeps them normalized (`_` only ever ends a spelling).
+    extras = canonical.extras.map(items)?.map { $0.hasSuffix("_") ? String($0.dropLast()) + "-" : $0 } ?? []
+    specifiers = items(canonical.specifiers)
+    url = canonical.url.map { String(decoding: out[$0], as: UTF8.self) }
+    marker = canonical.marker
   }
 }

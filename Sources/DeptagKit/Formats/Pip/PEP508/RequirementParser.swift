@@ -1,26 +1,59 @@
+/// A requirement's canonical text as `RequirementParser` writes it, and where its parts are.
+struct CanonicalRequirementText {
+  /// `name[extras]specifiers`, or `name[extras] @ url` (`@url` when the URL starts with `#`, see
+  /// `PEP508Requirement.joining`); never the marker, which is kept apart.
+  var bytes: [UInt8]
+  /// Where the name is in the parsed text, as written.
+  var writtenName: Range<Int>
+  /// `bytes[..<nameEnd]` is the normalized name as written (`ProjectName.spelled`).
+  var nameEnd: Int
+  /// The extras between the brackets, comma-separated, each spelled; nil when there are none.
+  var extras: Range<Int>?
+  /// The canonical clauses, comma-separated (empty when there are none).
+  var specifiers: Range<Int>
+  /// The URL, byte-exact.
+  var url: Range<Int>?
+  /// The canonical marker text, nil when absent or empty.
+  var marker: String?
+
+  /// The PEP 503 normalized name (the entry key): the spelled name with `_` back to `-`.
+  var normalizedName: String {
+    guard nameEnd > 0, bytes[nameEnd - 1] == 0x5F else { return String(decoding: bytes[..<nameEnd], as: UTF8.self) }
+    return String(decoding: bytes[..<(nameEnd - 1)], as: UTF8.self) + "-"
+  }
+}
+
 /// Recursive-descent parser for one PEP 508 requirement over UTF-8 bytes, following packaging
-/// 26.3's `_parse_requirement` and its tokenizer rules (`WS` is `[ \t]+` only).
+/// 26.3's `_parse_requirement` and its tokenizer rules (`WS` is `[ \t]+` only). It writes the
+/// canonical text as it goes, into one byte buffer.
 struct RequirementParser {
   /// The requirement text.
   let bytes: [UInt8]
   /// The current position.
   var pos = 0
+  /// The canonical text written so far.
+  private var out: [UInt8] = []
 
   /// Creates a parser at the start of `bytes`.
-  init(bytes: [UInt8]) { self.bytes = bytes }
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+    out.reserveCapacity(bytes.count + 8)
+  }
 
   /// `requirement = WS? IDENTIFIER WS? extras WS? requirement_details END`
-  mutating func parse() throws(PEP508Error) -> PEP508Requirement {
+  mutating func parse() throws(PEP508Error) -> CanonicalRequirementText {
     skipBlanks()
     guard let nameRange = scanIdentifier() else {
       throw PEP508Error(message: "expected a package name at the start of the requirement but found " + found(), offset: pos)
     }
-    let name = PEP508Bytes.string(bytes, nameRange)
+    appendNormalized(nameRange)
+    spellTrailingHyphen()
+    let nameEnd = out.count
     skipBlanks()
     let extras = try parseExtras()
     skipBlanks()
-    var requirement = PEP508Requirement(
-      name: name, normalizedName: ProjectName.normalize(name), extras: extras, specifiers: [], url: nil, marker: nil)
+    var requirement = CanonicalRequirementText(
+      bytes: [], writtenName: nameRange, nameEnd: nameEnd, extras: extras, specifiers: out.count..<out.count)
     if pos < bytes.count, bytes[pos] == 0x40 {
       // requirement_details = AT URL (WS requirement_marker?)?
       pos += 1
@@ -30,18 +63,24 @@ struct RequirementParser {
       guard pos > urlStart else {
         throw PEP508Error(message: "expected a URL after '@' but found end of text", offset: urlStart)
       }
-      requirement.url = PEP508Bytes.string(bytes, urlStart..<pos)
+      // PEP508Requirement.joining: "head @ url", or "head@url" for a URL starting with "#".
+      PEP508Bytes.append(bytes[urlStart] == 0x23 ? "@" : " @ ", to: &out)
+      let urlOut = out.count
+      out.append(contentsOf: bytes[urlStart..<pos])
+      requirement.url = urlOut..<out.count
       skipBlanks()
-      guard pos < bytes.count else { return requirement }
+      guard pos < bytes.count else { return finish(requirement) }
       guard bytes[pos] == 0x3B else {
         throw PEP508Error(message: "expected ';' or the end of the requirement after the URL but found " + found(), offset: pos)
       }
     } else {
       // requirement_details = specifier WS? requirement_marker?
       let hadParenthesis = pos < bytes.count && bytes[pos] == 0x28
-      requirement.specifiers = try parseSpecifier()
+      let specifiersStart = out.count
+      try parseSpecifier()
+      requirement.specifiers = specifiersStart..<out.count
       skipBlanks()
-      guard pos < bytes.count else { return requirement }
+      guard pos < bytes.count else { return finish(requirement) }
       guard bytes[pos] == 0x3B else {
         let expected =
           requirement.specifiers.isEmpty && !hadParenthesis
@@ -53,7 +92,7 @@ struct RequirementParser {
     // requirement_marker = SEMICOLON marker WS?
     pos += 1
     skipBlanks()
-    guard pos < bytes.count else { return requirement }
+    guard pos < bytes.count else { return finish(requirement) }
     var markerParser = MarkerParser(bytes: bytes, end: bytes.count, pos: pos)
     let elements = try markerParser.parseMarker()
     pos = markerParser.pos
@@ -61,19 +100,48 @@ struct RequirementParser {
       throw PEP508Error(message: "expected 'and', 'or' or the end of the marker but found " + found(), offset: pos)
     }
     requirement.marker = MarkerExpression.format(elements)
+    return finish(requirement)
+  }
+
+  private func finish(_ requirement: CanonicalRequirementText) -> CanonicalRequirementText {
+    var requirement = requirement
+    requirement.bytes = out
     return requirement
   }
 
+  /// PEP 503 normalization of an identifier (`ProjectName.normalize`, ASCII only here):
+  /// lowercased, each run of `-_.` written as one `-`.
+  private mutating func appendNormalized(_ range: Range<Int>) {
+    var previousWasSeparator = false
+    for i in range {
+      let b = bytes[i]
+      if PEP508Bytes.isSeparator(b) {
+        if !previousWasSeparator { out.append(0x2D) }
+        previousWasSeparator = true
+      } else {
+        out.append(PEP508Bytes.lower(b))
+        previousWasSeparator = false
+      }
+    }
+  }
+
+  /// `ProjectName.spelled`: a normalized name ending in `-` is written with `_`.
+  private mutating func spellTrailingHyphen() {
+    if out.last == 0x2D { out[out.count - 1] = 0x5F }
+  }
+
   /// `extras = ('[' WS? (IDENTIFIER (WS? ',' WS? IDENTIFIER)*)? WS? ']')?`, normalized per PEP 685,
-  /// deduplicated and sorted.
-  private mutating func parseExtras() throws(PEP508Error) -> [String] {
-    guard pos < bytes.count, bytes[pos] == 0x5B else { return [] }
+  /// deduplicated and sorted, written as `[a,b]`; returns where the names went (nil: none).
+  private mutating func parseExtras() throws(PEP508Error) -> Range<Int>? {
+    guard pos < bytes.count, bytes[pos] == 0x5B else { return nil }
     let open = pos
     pos += 1
     skipBlanks()
-    var extras: [String] = []
+    let bracket = out.count
+    out.append(0x5B)
+    let listStart = out.count
     if let first = scanIdentifier() {
-      extras.append(ProjectName.normalize(PEP508Bytes.string(bytes, first)))
+      appendNormalized(first)
       while true {
         skipBlanks()
         if scanIdentifier(peek: true) != nil {
@@ -85,7 +153,8 @@ struct RequirementParser {
         guard let next = scanIdentifier() else {
           throw PEP508Error(message: "expected an extra name after ',' but found " + found(), offset: pos)
         }
-        extras.append(ProjectName.normalize(PEP508Bytes.string(bytes, next)))
+        out.append(0x2C)
+        appendNormalized(next)
       }
     }
     skipBlanks()
@@ -94,21 +163,28 @@ struct RequirementParser {
         message: "expected ']' to close the extras opened at offset \(open) but found " + found(), offset: pos)
     }
     pos += 1
-    return VersionSpecifiers.sortedUnique(extras)
+    guard out.count > listStart else {
+      out.removeLast(out.count - bracket)  // `name[]`: no extras, no brackets
+      return nil
+    }
+    VersionSpecifiers.sortUniqueItems(&out, from: listStart, spellingTrailingHyphens: true)
+    let names = listStart..<out.count
+    out.append(0x5D)
+    return names
   }
 
   /// `specifier = '(' WS? version_many WS? ')' | WS? version_many WS?`
-  private mutating func parseSpecifier() throws(PEP508Error) -> [String] {
+  private mutating func parseSpecifier() throws(PEP508Error) {
     guard pos < bytes.count, bytes[pos] == 0x28 else {
       skipBlanks()
-      let clauses = try parseVersionMany()
+      try parseVersionMany()
       skipBlanks()
-      return clauses
+      return
     }
     let open = pos
     pos += 1
     skipBlanks()
-    let clauses = try parseVersionMany()
+    try parseVersionMany()
     skipBlanks()
     guard pos < bytes.count, bytes[pos] == 0x29 else {
       throw PEP508Error(
@@ -116,43 +192,32 @@ struct RequirementParser {
         offset: pos)
     }
     pos += 1
-    return clauses
   }
 
   /// `version_many = (SPECIFIER (WS? ',' WS? SPECIFIER)*)?` — a trailing comma is accepted, as in
   /// packaging; an `===` clause runs over commas and is split afterwards like `SpecifierSet` does.
-  private mutating func parseVersionMany() throws(PEP508Error) -> [String] {
-    var clauses: [String] = []
-    clauses.reserveCapacity(2)
+  /// The clauses are written sorted and deduplicated.
+  private mutating func parseVersionMany() throws(PEP508Error) {
+    let listStart = out.count
     while SpecifierClause.startsOperator(bytes, at: pos, end: bytes.count) {
       let start = pos
-      let (clause, clauseEnd) = try SpecifierClause.scan(bytes, at: start, end: bytes.count)
+      let clauseStart = out.count
+      if clauseStart > listStart { out.append(0x2C) }
+      let (op, clauseEnd) = try SpecifierClause.scan(bytes, at: start, end: bytes.count, into: &out)
       pos = clauseEnd
-      if clause.op == "===" {
-        try appendArbitraryEquality(from: start, to: clauseEnd, into: &clauses)
+      if op == .arbitrary {
+        out.removeLast(out.count - clauseStart)
+        if clauseStart > listStart { out.append(0x2C) }
+        try VersionSpecifiers.appendClauses(bytes, from: start, to: clauseEnd, into: &out)
       } else {
-        try SpecifierClause.rejectMisplacedSuffix(bytes, at: pos, end: bytes.count, op: clause.op, clauseStart: start)
-        clauses.append(clause.canonical)
+        try SpecifierClause.rejectMisplacedSuffix(bytes, at: pos, end: bytes.count, op: op, clauseStart: start)
       }
       skipBlanks()
       guard pos < bytes.count, bytes[pos] == 0x2C else { break }
       pos += 1
       skipBlanks()
     }
-    return VersionSpecifiers.sortedUnique(clauses)
-  }
-
-  /// Splits an `===` token that swallowed commas (`===1.0,>=2`) into clauses, validating every
-  /// piece after the first as `SpecifierSet` does.
-  private func appendArbitraryEquality(from start: Int, to end: Int, into clauses: inout [String]) throws(PEP508Error) {
-    var pieceStart = start
-    while pieceStart <= end {
-      var stop = pieceStart
-      while stop < end, bytes[stop] != 0x2C { stop += 1 }
-      let piece = PEP508Bytes.strip(bytes, pieceStart, stop)
-      if !piece.isEmpty { clauses.append(try SpecifierClause.parse(bytes, piece).canonical) }
-      pieceStart = stop + 1
-    }
+    VersionSpecifiers.sortUniqueItems(&out, from: listStart)
   }
 
   /// packaging's `IDENTIFIER` rule `\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b` at the current position:

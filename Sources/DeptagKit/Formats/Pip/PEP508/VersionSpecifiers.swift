@@ -8,27 +8,49 @@ enum VersionSpecifiers {
   /// Like `SpecifierSet(text)`: split on ",", each piece stripped, empty pieces skipped.
   static func canonicalClauses<S: StringProtocol>(_ text: S) throws(PEP508Error) -> [String] {
     let bytes = Array(text.utf8)
-    var clauses: [String] = []
-    var start = 0
-    while start <= bytes.count {
-      var stop = start
-      while stop < bytes.count, bytes[stop] != 0x2C { stop += 1 }
-      let piece = PEP508Bytes.strip(bytes, start, stop)
-      if !piece.isEmpty { clauses.append(try SpecifierClause.parse(bytes, piece).canonical) }
-      start = stop + 1
-    }
-    return sortedUnique(clauses)
+    var out: [UInt8] = []
+    try appendClauses(bytes, from: 0, to: bytes.count, into: &out)
+    sortUniqueItems(&out, from: 0)
+    return out.isEmpty ? [] : out.split(separator: 0x2C).map { String(decoding: $0, as: UTF8.self) }
   }
 
-  /// Sorts strings by their UTF-8 bytes and removes duplicates (reference §7: clauses are a set).
-  static func sortedUnique(_ items: [String]) -> [String] {
-    guard items.count > 1 else { return items }  // the common case: nothing to sort
-    let sorted = items.sorted { ByteOrder.precedes($0, $1) }
-    var out: [String] = []
-    out.reserveCapacity(sorted.count)
-    for item in sorted where !(out.last.map { $0.utf8.elementsEqual(item.utf8) } ?? false) {
-      out.append(item)
+  /// Appends the canonical clauses of the comma-separated pieces in `start..<end`, each piece
+  /// stripped and validated as a whole clause, separated by commas (unsorted).
+  static func appendClauses(_ bytes: [UInt8], from start: Int, to end: Int, into out: inout [UInt8]) throws(PEP508Error) {
+    let listStart = out.count
+    var pieceStart = start
+    while pieceStart <= end {
+      var stop = pieceStart
+      while stop < end, bytes[stop] != 0x2C { stop += 1 }
+      let piece = PEP508Bytes.strip(bytes, pieceStart, stop)
+      if !piece.isEmpty {
+        if out.count > listStart { out.append(0x2C) }
+        try SpecifierClause.parse(bytes, piece, into: &out)
+      }
+      pieceStart = stop + 1
     }
-    return out
+  }
+
+  /// Sorts the comma-separated items of `out[start...]` by their bytes and drops duplicates
+  /// (reference §7: specifier clauses and extras are sets). With `spellingTrailingHyphens`, an
+  /// item ending in `-` is then written with `_` instead (`ProjectName.spelled`), after sorting
+  /// on the normalized bytes. Canonical clauses and normalized names never contain a comma.
+  static func sortUniqueItems(_ out: inout [UInt8], from start: Int, spellingTrailingHyphens: Bool = false) {
+    guard out[start...].contains(0x2C) else {
+      if spellingTrailingHyphens, out.count > start, out[out.count - 1] == 0x2D { out[out.count - 1] = 0x5F }
+      return
+    }
+    let items = out[start...].split(separator: 0x2C, omittingEmptySubsequences: false)
+      .sorted { $0.lexicographicallyPrecedes($1) }
+    var rewritten: [UInt8] = []
+    rewritten.reserveCapacity(out.count - start)
+    var previous: ArraySlice<UInt8>?
+    for item in items where previous.map({ !$0.elementsEqual(item) }) ?? true {
+      if previous != nil { rewritten.append(0x2C) }
+      rewritten.append(contentsOf: item)
+      if spellingTrailingHyphens, item.last == 0x2D { rewritten[rewritten.count - 1] = 0x5F }
+      previous = item
+    }
+    out.replaceSubrange(start..., with: rewritten)
   }
 }
