@@ -77,14 +77,22 @@ struct PipRequirementParser {
   }
 
   private func parseTarget(_ raw: Substring) throws(DeptagError) -> PipRequirement {
-    let isURL = Self.scheme(of: raw).map { Self.urlSchemes.contains($0) || Self.vcsSchemes.contains($0) } ?? false
+    // One pass over the bytes finds what the usual line needs: no ":" means no URL scheme.
+    let (colon, semicolon) = raw.withBytes { bytes -> (Int?, Int?) in
+      (bytes.firstIndex(of: UInt8(ascii: ":")), bytes.firstIndex(of: UInt8(ascii: ";")))
+    }
+    let isURL = colon != nil && (Self.scheme(of: raw).map { Self.urlSchemes.contains($0) || Self.vcsSchemes.contains($0) } ?? false)
     // pip splits the marker off itself: at the first ";" for named lines, at "; " for bare URLs.
-    let separator = isURL ? "; " : ";"
+    let markerSplit: Range<String.Index>? =
+      isURL ? Self.firstRange(of: "; ", in: raw) : semicolon.map { offset in
+        let at = raw.utf8.index(raw.startIndex, offsetBy: offset)
+        return at..<raw.utf8.index(after: at)
+      }
     var body = raw
     var marker: String?
-    if let range = Self.firstRange(of: separator, in: raw) {
+    if let range = markerSplit {
       body = raw[..<range.lowerBound]
-      let markerText = PythonText.strip(raw[range.upperBound...])
+      let markerText = Self.strip(raw[range.upperBound...])
       if !markerText.isEmpty {
         do {
           marker = try MarkerExpression.canonical(markerText)
@@ -93,7 +101,7 @@ struct PipRequirementParser {
         }
       }
     }
-    body = PythonText.strip(body)
+    body = Self.strip(body)
     let markerSuffix = marker.map { " ; \($0)" } ?? ""
     if isURL {
       let url = String(body)
@@ -106,12 +114,16 @@ struct PipRequirementParser {
         key: egg.map(ProjectName.normalize) ?? url, text: url + markerSuffix, orderSensitive: true,
         localContent: url.lowercased().hasPrefix("file:") ? url : nil, isNamed: egg != nil, hasExtras: false)
     }
-    let looksLikePath = body.withBytes { $0.contains(UInt8(ascii: "/")) || $0.first == UInt8(ascii: ".") }
+    // What the rest needs to know about the text, read in one pass over its bytes (which the
+    // PEP 508 parser then reads from a copy).
+    let (bytes, looksLikePath, endsWithBracket) = body.withBytes { b in
+      (Array(b), b.contains(UInt8(ascii: "/")) || b.first == UInt8(ascii: "."), b.last == UInt8(ascii: "]"))
+    }
     // `_strip_extras` changes only a text ending in "]": split once here, and the plain text is
     // copied only where the line turns out to be a path (an archive or a local project).
-    let bracketed = body.utf8.last == UInt8(ascii: "]") ? Self.stripExtras(String(body)) : nil
+    let bracketed = endsWithBracket ? Self.stripExtras(String(body)) : nil
     var pathAndExtras: (String, [String]) { bracketed ?? (String(body), []) }
-    let archive = Self.isArchive(bracketed.map { $0.0[...] } ?? body)
+    let archive = bracketed.map { Self.isArchive($0.0[...]) } ?? Self.isArchive(bytes)
     if archive {
       let (pathPart, extras) = pathAndExtras
       // `_get_url_from_path`: "name @ …whl" whose part before "@" is no path is a PEP 508 line.
@@ -126,14 +138,20 @@ struct PipRequirementParser {
       }
     }
     do {
-      let parsed = try PEP508Requirement.parse(body)
-      // A URL needs a space before ";" (packaging ends a URL only at whitespace).
-      let separator = parsed.url == nil ? "; " : " ; "
+      // The canonical text is written straight into bytes; the marker goes after it.
+      var parser = RequirementParser(bytes: bytes)
+      let parsed = try parser.parse()
+      var text = parsed.bytes
+      if let marker {
+        // A URL needs a space before ";" (packaging ends a URL only at whitespace).
+        PEP508Bytes.append(parsed.url == nil ? "; " : " ; ", to: &text)
+        text.append(contentsOf: marker.utf8)
+      }
+      let url = parsed.url.map { String(decoding: parsed.bytes[$0], as: UTF8.self) }
       return PipRequirement(
-        key: parsed.normalizedName, text: Self.withoutMarker(parsed) + (marker.map { separator + $0 } ?? ""),
-        orderSensitive: parsed.url != nil,
-        localContent: parsed.url.flatMap { $0.lowercased().hasPrefix("file:") ? $0 : nil },
-        isNamed: true, hasExtras: !parsed.extras.isEmpty)
+        key: parsed.normalizedName, text: String(decoding: text, as: UTF8.self), orderSensitive: url != nil,
+        localContent: url.flatMap { $0.lowercased().hasPrefix("file:") ? $0 : nil },
+        isNamed: true, hasExtras: parsed.extras != nil)
     } catch {
       // Only something that can be a file-system path: pip would otherwise fail on it too (a URL of
       // another scheme, text with spaces).
@@ -155,25 +173,6 @@ struct PipRequirementParser {
       }
       throw self.error("invalid requirement '\(body)': \(error.message)", at: index(body, error.offset))
     }
-  }
-
-  /// `name[extras]specs` or `name[extras] @ url`: the marker is pip's to split, so the caller adds it.
-  private static func withoutMarker(_ r: PEP508Requirement) -> String {
-    var out = ProjectName.spelled(r.normalizedName)
-    if !r.extras.isEmpty {
-      out += "["
-      for (index, extra) in r.extras.enumerated() {
-        if index > 0 { out += "," }
-        out += ProjectName.spelled(extra)
-      }
-      out += "]"
-    }
-    if let url = r.url { return PEP508Requirement.joining(out, url: url) }
-    for (index, clause) in r.specifiers.enumerated() {
-      if index > 0 { out += "," }
-      out += clause
-    }
-    return out
   }
 
   private func index(_ text: Substring, _ offset: Int) -> String.Index {
@@ -251,20 +250,39 @@ struct PipRequirementParser {
     return !name.isEmpty && name.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
   }
 
+  /// `str.strip()` over the bytes (`PythonText.strip` walks Unicode scalars).
+  static func strip(_ text: Substring) -> Substring {
+    let kept = text.withBytes { bytes -> Range<Int> in
+      guard let first = PythonBytes.firstNonSpace(bytes, in: 0..<bytes.count) else { return 0..<0 }
+      // The usual end: an ASCII character that is no space (then no scan of the whole text).
+      if let last = bytes.last, last < 0x80, !PythonText.isASCIISpace(last) { return first..<bytes.count }
+      return first..<PythonBytes.endOfNonSpace(bytes, in: first..<bytes.count)
+    }
+    if kept.lowerBound == 0 && kept.upperBound == text.utf8.count { return text }
+    let start = text.utf8.index(text.startIndex, offsetBy: kept.lowerBound)
+    return text[start..<text.utf8.index(start, offsetBy: kept.count)]
+  }
+
   /// pip's `is_archive_file` (with its `.tar.*` aware `splitext`).
   static func isArchive(_ path: Substring) -> Bool {
-    let utf8 = path.utf8
-    guard let last = utf8.last else { return false }
+    path.withBytes { isArchive($0) }
+  }
+
+  /// `isArchive` over the path's UTF-8 bytes.
+  static func isArchive<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+    guard let last = bytes.last else { return false }
     let lower = { (byte: UInt8) in byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }  // ASCII only
+    // The last letters of the suffixes below: most requirement texts end in a version digit.
+    switch lower(last) {
+    case UInt8(ascii: "p"), UInt8(ascii: "l"), UInt8(ascii: "2"), UInt8(ascii: "z"), UInt8(ascii: "a"),
+      UInt8(ascii: "r"):
+      break
+    default:
+      return false
+    }
+    // ASCII case-insensitive `endswith`, from the end, without copying the path.
     return archiveSuffixes.contains { suffix in
-      // ASCII case-insensitive `endswith`, from the end, without copying the path.
-      guard suffix.last == lower(last), utf8.count >= suffix.count else { return false }
-      var index = utf8.endIndex
-      for expected in suffix.reversed() {
-        utf8.formIndex(before: &index)
-        if lower(utf8[index]) != expected { return false }
-      }
-      return true
+      suffix.count <= bytes.count && zip(suffix.reversed(), bytes.reversed()).allSatisfy { $0 == lower($1) }
     }
   }
 

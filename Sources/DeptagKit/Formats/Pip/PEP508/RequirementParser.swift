@@ -112,17 +112,31 @@ struct RequirementParser {
   /// PEP 503 normalization of an identifier (`ProjectName.normalize`, ASCII only here):
   /// lowercased, each run of `-_.` written as one `-`.
   private mutating func appendNormalized(_ range: Range<Int>) {
-    var previousWasSeparator = false
-    for i in range {
-      let b = bytes[i]
-      if PEP508Bytes.isSeparator(b) {
-        if !previousWasSeparator { out.append(0x2D) }
-        previousWasSeparator = true
-      } else {
-        out.append(PEP508Bytes.lower(b))
-        previousWasSeparator = false
+    // Written through raw buffers: per-byte `append` checked uniqueness and capacity each time.
+    let start = out.count
+    out.append(contentsOf: repeatElement(0, count: range.count))
+    let written = bytes.withUnsafeBufferPointer { source in
+      out.withUnsafeMutableBufferPointer { target in
+        var n = start
+        var previousWasSeparator = false
+        for i in range {
+          let b = source[i]
+          if PEP508Bytes.isSeparator(b) {
+            if !previousWasSeparator {
+              target[n] = 0x2D
+              n += 1
+            }
+            previousWasSeparator = true
+          } else {
+            target[n] = PEP508Bytes.lower(b)
+            n += 1
+            previousWasSeparator = false
+          }
+        }
+        return n
       }
     }
+    out.removeLast(out.count - written)
   }
 
   /// `ProjectName.spelled`: a normalized name ending in `-` is written with `_`.

@@ -36,14 +36,45 @@ enum VersionSpecifiers {
   /// item ending in `-` is then written with `_` instead (`ProjectName.spelled`), after sorting
   /// on the normalized bytes. Canonical clauses and normalized names never contain a comma.
   static func sortUniqueItems(_ out: inout [UInt8], from start: Int, spellingTrailingHyphens: Bool = false) {
-    guard out[start...].contains(0x2C) else {
-      if spellingTrailingHyphens, out.count > start, out[out.count - 1] == 0x2D { out[out.count - 1] = 0x5F }
+    let end = out.count
+    var firstComma = -1
+    var commas = 0
+    out.withUnsafeBufferPointer { bytes in
+      for i in start..<end where bytes[i] == 0x2C {
+        if commas == 0 { firstComma = i }
+        commas += 1
+      }
+    }
+    // One or two items, the usual cases: in place, nothing allocated.
+    if commas == 0 {
+      if spellingTrailingHyphens, end > start, out[end - 1] == 0x2D { out[end - 1] = 0x5F }
+      return
+    }
+    if commas == 1 {
+      let a = start..<firstComma, b = (firstComma + 1)..<end
+      let order = out.withUnsafeBytes { ByteOrder.compare(UnsafeRawBufferPointer(rebasing: $0[a]), UnsafeRawBufferPointer(rebasing: $0[b])) }
+      if order == 0 {
+        out.removeLast(end - firstComma)
+      } else if order > 0 {
+        // "a,b" → "b,a": reversing the whole and then each part rotates without a copy.
+        out.withUnsafeMutableBufferPointer { bytes in
+          bytes[start..<end].reverse()
+          let comma = start + b.count
+          bytes[start..<comma].reverse()
+          bytes[(comma + 1)..<end].reverse()
+        }
+      }
+      if spellingTrailingHyphens {
+        let comma = out[start..<out.count].firstIndex(of: 0x2C) ?? out.count
+        if out[comma - 1] == 0x2D { out[comma - 1] = 0x5F }
+        if out.count > comma, out[out.count - 1] == 0x2D { out[out.count - 1] = 0x5F }
+      }
       return
     }
     let items = out[start...].split(separator: 0x2C, omittingEmptySubsequences: false)
       .sorted { $0.lexicographicallyPrecedes($1) }
     var rewritten: [UInt8] = []
-    rewritten.reserveCapacity(out.count - start)
+    rewritten.reserveCapacity(end - start)
     var previous: ArraySlice<UInt8>?
     for item in items where previous.map({ !$0.elementsEqual(item) }) ?? true {
       if previous != nil { rewritten.append(0x2C) }
