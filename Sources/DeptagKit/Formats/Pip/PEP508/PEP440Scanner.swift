@@ -47,21 +47,38 @@ struct ScannedPEP440Version {
       PEP508Bytes.appendNumber(b, epoch, to: &out)
       out.append(0x21)  // !
     }
-    var keep = releaseCount
+    // Trailing zero segments are cut from the end of the release text (at least one stays).
+    var releaseEnd = release.upperBound
     if strippingTrailingZeros {
-      keep = 1
-      var index = 0
-      forEachReleaseNumber(b) { number in
-        index += 1
-        if !PEP508Bytes.isZero(b, number) { keep = index }
+      var count = releaseCount
+      while count > 1 {
+        var dot = releaseEnd - 1
+        while b[dot] != 0x2E { dot -= 1 }
+        guard PEP508Bytes.isZero(b, (dot + 1)..<releaseEnd) else { break }
+        releaseEnd = dot
+        count -= 1
       }
     }
-    var written = 0
-    forEachReleaseNumber(b) { number in
-      guard written < keep else { return }
-      if written > 0 { out.append(0x2E) }
-      PEP508Bytes.appendNumber(b, number, to: &out)
-      written += 1
+    // Copied as written unless a segment has leading zeros (`01`), the usual case.
+    var leadingZero = false
+    var i = release.lowerBound
+    while i + 1 < releaseEnd {
+      if b[i] == 0x30, i == release.lowerBound || b[i - 1] == 0x2E, PEP508Bytes.isDigit(b[i + 1]) {
+        leadingZero = true
+        break
+      }
+      i += 1
+    }
+    if !leadingZero {
+      out.append(contentsOf: b[release.lowerBound..<releaseEnd])
+    } else {
+      var start = release.lowerBound
+      while start < releaseEnd {
+        let stop = PEP508Bytes.digitsEnd(b, from: start, end: releaseEnd)
+        if start > release.lowerBound { out.append(0x2E) }
+        PEP508Bytes.appendNumber(b, start..<stop, to: &out)
+        start = stop + 1
+      }
     }
     if let pre {
       PEP508Bytes.append(pre.label.spelling, to: &out)
