@@ -28,8 +28,10 @@ struct PipRequirementParser {
   func requirement(_ text: Substring, options: [PipOption.Occurrence]) throws(DeptagError) -> PipRequirement {
     var req = try parseTarget(text)
     let suffix = try optionSuffix(options, allowHashes: true)
-    req.text += suffix
-    req.orderSensitive = req.orderSensitive || !suffix.isEmpty
+    if !suffix.isEmpty {  // appending "" still costs a uniqueness check and a copy
+      req.text += suffix
+      req.orderSensitive = true
+    }
     return req
   }
 
@@ -89,20 +91,21 @@ struct PipRequirementParser {
         return at..<raw.utf8.index(after: at)
       }
     var body = raw
-    var marker: String?
+    var marker: [UInt8]?
     if let range = markerSplit {
       body = raw[..<range.lowerBound]
       let markerText = Self.strip(raw[range.upperBound...])
       if !markerText.isEmpty {
         do {
-          marker = try MarkerExpression.canonical(markerText)
+          marker = try MarkerExpression.canonicalBytes(markerText)
         } catch {
           throw self.error("invalid marker: \(error.message)", at: index(markerText, error.offset))
         }
       }
     }
     body = Self.strip(body)
-    let markerSuffix = marker.map { " ; \($0)" } ?? ""
+    // Spelled out only for the path and URL forms; the PEP 508 form appends the bytes.
+    var markerSuffix: String { marker.map { " ; " + String(decoding: $0, as: UTF8.self) } ?? "" }
     if isURL {
       let url = String(body)
       if let wheel = try wheelName(url, at: body.startIndex) {
@@ -145,7 +148,7 @@ struct PipRequirementParser {
       if let marker {
         // A URL needs a space before ";" (packaging ends a URL only at whitespace).
         PEP508Bytes.append(parsed.url == nil ? "; " : " ; ", to: &text)
-        text.append(contentsOf: marker.utf8)
+        text.append(contentsOf: marker)
       }
       let url = parsed.url.map { String(decoding: parsed.bytes[$0], as: UTF8.self) }
       return PipRequirement(

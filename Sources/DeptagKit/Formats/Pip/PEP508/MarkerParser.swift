@@ -1,5 +1,6 @@
 /// Recursive-descent parser for PEP 508 environment markers over UTF-8 bytes, following
-/// packaging 26.3's `_parse_marker` and its tokenizer rules (`WS` is `[ \t]+` only).
+/// packaging 26.3's `_parse_marker` and its tokenizer rules (`WS` is `[ \t]+` only). It writes
+/// the canonical text as it parses (no tree, no string per operand).
 struct MarkerParser {
   /// The whole text being parsed (a marker, or a requirement that contains one).
   let bytes: [UInt8]
@@ -9,6 +10,8 @@ struct MarkerParser {
   var pos: Int
   /// Open parentheses around the current position.
   var depth = 0
+  /// The canonical text written so far.
+  var out: [UInt8] = []
 
   /// Deeper nesting is refused, not recursed into until the stack overflows (packaging's own
   /// recursive parser stops at Python's recursion limit, a few hundred levels).
@@ -16,7 +19,7 @@ struct MarkerParser {
 
   /// Marker variables in packaging's `VARIABLE` rule (case-sensitive, whole words), with the
   /// PEP 508 name each one maps to (legacy dotted names and `python_implementation`).
-  private static let variables: [(spelling: StaticString, name: String)] = [
+  private static let variables: [(spelling: StaticString, name: StaticString)] = [
     ("python_version", "python_version"),
     ("python_full_version", "python_full_version"),
     ("os_name", "os_name"),
@@ -39,27 +42,56 @@ struct MarkerParser {
     ("dependency_groups", "dependency_groups"),
   ]
 
-  /// `marker = marker_atom (BOOLOP marker_atom)*`
-  mutating func parseMarker() throws(PEP508Error) -> [MarkerElement] {
-    var elements = [try parseAtom()]
-    while true {
-      if isWord("and") {
-        pos += 3
-        elements.append(.and)
-      } else if isWord("or") {
-        pos += 2
-        elements.append(.or)
-      } else {
-        return elements
-      }
-      elements.append(try parseAtom())
+  /// Parses a whole marker and writes its canonical text to `out`: packaging 26.3's
+  /// `_format_marker`, in one pass and without a tree. A list of two or more atoms is written
+  /// in parentheses unless it is the outermost one; a list of one atom is written as that atom,
+  /// at its list's level (so `((a and b))` at the top is `a and b`).
+  mutating func writeMarker() throws(PEP508Error) {
+    if let parentheses = try writeList(grouped: false) {
+      // The outermost list was one group: its parentheses go.
+      out.removeLast()
+      out.remove(at: parentheses)
     }
   }
 
-  /// `marker_atom = WS? '(' WS? marker WS? ')' WS? | WS? marker_item WS?`
-  private mutating func parseAtom() throws(PEP508Error) -> MarkerElement {
+  /// `marker = marker_atom (BOOLOP marker_atom)*`, atoms joined by single spaces. A `grouped`
+  /// list (the inside of `( … )`) is written in parentheses provisionally. Returns the offset of
+  /// the `(` of a parenthesized group that ends `out` and may still be dropped: the list's own,
+  /// or, for a one-atom list, its atom's.
+  private mutating func writeList(grouped: Bool) throws(PEP508Error) -> Int? {
+    let listStart = out.count
+    if grouped { out.append(0x28) }
+    let first = try writeAtom()
+    var atoms = 1
+    while true {
+      if isWord("and") {
+        pos += 3
+        PEP508Bytes.append(" and ", to: &out)
+      } else if isWord("or") {
+        pos += 2
+        PEP508Bytes.append(" or ", to: &out)
+      } else {
+        break
+      }
+      _ = try writeAtom()
+      atoms += 1
+    }
+    if atoms == 1 {
+      // A one-atom list is its atom: no parentheses of its own.
+      guard grouped else { return first }
+      out.remove(at: listStart)
+      return first.map { $0 - 1 }
+    }
+    guard grouped else { return nil }
+    out.append(0x29)
+    return listStart
+  }
+
+  /// `marker_atom = WS? '(' WS? marker WS? ')' WS? | WS? marker_item WS?`; returns what
+  /// `writeList` does for a group, nil for a comparison.
+  private mutating func writeAtom() throws(PEP508Error) -> Int? {
     skipBlanks()
-    let atom: MarkerElement
+    var parentheses: Int?
     if pos < end, bytes[pos] == 0x28 {
       let open = pos
       guard depth < Self.maximumDepth else {
@@ -68,7 +100,7 @@ struct MarkerParser {
       pos += 1
       skipBlanks()
       depth += 1
-      let inner = try parseMarker()
+      parentheses = try writeList(grouped: true)
       depth -= 1
       skipBlanks()
       guard pos < end, bytes[pos] == 0x29 else {
@@ -77,39 +109,71 @@ struct MarkerParser {
           offset: pos)
       }
       pos += 1
-      atom = .group(inner)
     } else {
-      atom = .comparison(try parseComparison())
+      try writeComparison()
     }
     skipBlanks()
-    return atom
+    return parentheses
   }
 
-  /// `marker_item = marker_var WS? marker_op WS? marker_var`, with packaging's PEP 685 / PEP 735
-  /// normalization of the string compared with `extra` (any operator) or tested `in extras` /
-  /// `in dependency_groups` (`markers._normalize_extras`).
-  private mutating func parseComparison() throws(PEP508Error) -> MarkerComparison {
-    var lhs = try parseOperand()
+  /// One side of a comparison: a variable (its PEP 508 name) or a quoted string's contents.
+  private enum Operand {
+    case variable(StaticString)
+    case string(Range<Int>)
+
+    func isVariable(_ name: StaticString) -> Bool {
+      guard case .variable(let v) = self, v.utf8CodeUnitCount == name.utf8CodeUnitCount else { return false }
+      return v.withUTF8Buffer { a in name.withUTF8Buffer { b in a.elementsEqual(b) } }
+    }
+  }
+
+  /// `marker_item = marker_var WS? marker_op WS? marker_var`, written `lhs op rhs` with single
+  /// spaces, with packaging's PEP 685 / PEP 735 normalization of the string compared with `extra`
+  /// (any operator) or tested `in extras` / `in dependency_groups` (`markers._normalize_extras`).
+  private mutating func writeComparison() throws(PEP508Error) {
+    let lhs = try parseOperand()
     skipBlanks()
     let op = try parseOperator()
     skipBlanks()
-    var rhs = try parseOperand()
+    let rhs = try parseOperand()
     skipBlanks()
-    switch (lhs, rhs) {
-    case (.variable("extra"), .string(let value)):
-      rhs = .string(ProjectName.normalize(value))
-    case (.string(let value), .variable("extra")),
-      (.string(let value), .variable("extras")),
-      (.string(let value), .variable("dependency_groups")):
-      lhs = .string(ProjectName.normalize(value))
-    default:
-      break
+    var normalizeLeft = false
+    var normalizeRight = false
+    if case .string = rhs, lhs.isVariable("extra") { normalizeRight = true }
+    if case .string = lhs, rhs.isVariable("extra") || rhs.isVariable("extras") || rhs.isVariable("dependency_groups") {
+      normalizeLeft = true
     }
-    return MarkerComparison(lhs: lhs, op: op, rhs: rhs)
+    write(lhs, normalized: normalizeLeft)
+    out.append(0x20)
+    PEP508Bytes.append(op, to: &out)
+    out.append(0x20)
+    write(rhs, normalized: normalizeRight)
+  }
+
+  /// The name, or the string in double quotes (single quotes when it contains a double quote),
+  /// as packaging's `Value.serialize`.
+  private mutating func write(_ operand: Operand, normalized: Bool) {
+    switch operand {
+    case .variable(let name):
+      PEP508Bytes.append(name, to: &out)
+    case .string(let range):
+      if normalized {
+        let value = ProjectName.normalize(PEP508Bytes.string(bytes, range))
+        let quote: UInt8 = value.utf8.contains(0x22) ? 0x27 : 0x22
+        out.append(quote)
+        out.append(contentsOf: value.utf8)
+        out.append(quote)
+      } else {
+        let quote: UInt8 = bytes[range].contains(0x22) ? 0x27 : 0x22
+        out.append(quote)
+        out.append(contentsOf: bytes[range])
+        out.append(quote)
+      }
+    }
   }
 
   /// `marker_var = VARIABLE | QUOTED_STRING` (strings are `'…'` or `"…"`, contents kept verbatim).
-  private mutating func parseOperand() throws(PEP508Error) -> MarkerOperand {
+  private mutating func parseOperand() throws(PEP508Error) -> Operand {
     guard pos < end else {
       throw PEP508Error(message: "expected a marker variable or a quoted string but found end of text", offset: pos)
     }
@@ -122,7 +186,7 @@ struct MarkerParser {
           message: "expected a closing \(quote == 0x22 ? "'\"'" : "\"'\"") for the string starting here but found end of text",
           offset: pos)
       }
-      let value = PEP508Bytes.string(bytes, (pos + 1)..<close)
+      let value = (pos + 1)..<close
       pos = close + 1
       return .string(value)
     }
@@ -139,7 +203,7 @@ struct MarkerParser {
   }
 
   /// `marker_op = IN | NOT WS IN | OP`
-  private mutating func parseOperator() throws(PEP508Error) -> String {
+  private mutating func parseOperator() throws(PEP508Error) -> StaticString {
     if isWord("in") {
       pos += 2
       return "in"
@@ -157,7 +221,7 @@ struct MarkerParser {
     for op: StaticString in ["===", "==", "~=", "!=", "<=", ">=", "<", ">"]
     where PEP508Bytes.hasPrefix(bytes, at: pos, end: end, op) {
       pos += op.utf8CodeUnitCount
-      return op.description
+      return op
     }
     throw PEP508Error(
       message: "expected a marker operator (<=, <, !=, ==, >=, >, ~=, ===, in, not in) but found " + found(),

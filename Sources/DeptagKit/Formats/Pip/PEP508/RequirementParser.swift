@@ -95,12 +95,12 @@ struct RequirementParser {
     skipBlanks()
     guard pos < bytes.count else { return finished(&requirement) }
     var markerParser = MarkerParser(bytes: bytes, end: bytes.count, pos: pos)
-    let elements = try markerParser.parseMarker()
+    try markerParser.writeMarker()
     pos = markerParser.pos
     guard pos == bytes.count else {
       throw PEP508Error(message: "expected 'and', 'or' or the end of the marker but found " + found(), offset: pos)
     }
-    requirement.marker = MarkerExpression.format(elements)
+    requirement.marker = String(decoding: markerParser.out, as: UTF8.self)
     return finished(&requirement)
   }
 

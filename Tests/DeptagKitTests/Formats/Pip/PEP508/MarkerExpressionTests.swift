@@ -58,6 +58,22 @@ extension PEP508Tests {
       #expect(try MarkerExpression.canonical(input) == expected)
     }
 
+    /// The one-pass writer decides a group's parentheses only when its list ends (a one-atom
+    /// list takes its atom's, the outermost list drops them): these pin that bookkeeping at
+    /// several depths, with the output of the earlier tree formatter (`_format_marker`).
+    @Test(arguments: [
+      ("((os_name==\"a\" and os_name==\"b\")) or os_name==\"c\"", "(os_name == \"a\" and os_name == \"b\") or os_name == \"c\""),
+      ("(os_name==\"a\" and ((os_name==\"b\" or (os_name==\"c\"))))", "os_name == \"a\" and (os_name == \"b\" or os_name == \"c\")"),
+      ("((os_name==\"a\") and (os_name==\"b\" or os_name==\"c\"))", "os_name == \"a\" and (os_name == \"b\" or os_name == \"c\")"),
+      ("( ( os_name==\"a\" ) or ( ( os_name==\"b\" and os_name==\"c\" ) ) ) and os_name==\"d\"",
+       "(os_name == \"a\" or (os_name == \"b\" and os_name == \"c\")) and os_name == \"d\""),
+      ("(((os_name==\"(a)\")))", "os_name == \"(a)\""),
+      ("((extra=='A_B' or 'X.Y' in extras))", "extra == \"a-b\" or \"x-y\" in extras"),
+    ])
+    func groupingAtEveryDepth(_ input: String, _ expected: String) throws {
+      #expect(try MarkerExpression.canonical(input) == expected)
+    }
+
     /// Spellings packaging prints the same way.
     @Test(arguments: [
       ("python_version<'3.8'", "python_version < \"3.8\""),
