@@ -60,7 +60,8 @@ extension PEP508Tests {
 
     /// The one-pass writer decides a group's parentheses only when its list ends (a one-atom
     /// list takes its atom's, the outermost list drops them): these pin that bookkeeping at
-    /// several depths, with the output of the earlier tree formatter (`_format_marker`).
+    /// several depths. Expected texts are `str(Marker(input))` of pip 26.3's vendored packaging
+    /// (packaging 26.2 printed the second one as `a and b or c`, a bug later fixed).
     @Test(arguments: [
       ("((os_name==\"a\" and os_name==\"b\")) or os_name==\"c\"", "(os_name == \"a\" and os_name == \"b\") or os_name == \"c\""),
       ("(os_name==\"a\" and ((os_name==\"b\" or (os_name==\"c\"))))", "os_name == \"a\" and (os_name == \"b\" or os_name == \"c\")"),
