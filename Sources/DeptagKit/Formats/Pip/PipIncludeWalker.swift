@@ -20,6 +20,14 @@ struct PipIncludeWalker {
   static let maximumIncludes = 10_000
   private var includesRead = 0
 
+  /// Files with at least this many physical lines are cut into parts that are classified on
+  /// several threads (`meanings(of:…)`).
+  static let parallelLineThreshold = 2_000
+  /// About how many physical lines each part of a big file has.
+  static let linesPerPart = 1_000
+  /// The two above, for this walker (tests lower them to run the parallel path on small files).
+  var partitioning = (threshold: PipIncludeWalker.parallelLineThreshold, linesPerPart: PipIncludeWalker.linesPerPart)
+
   init(reader: any SourceReader) {
     self.reader = reader
   }
@@ -39,64 +47,61 @@ struct PipIncludeWalker {
   ) throws(DeptagError) {
     if !inputs.contains(source.path) { inputs.append(source.path) }
     let text = try RequirementsDecoding.decode(source)
-    for line in LogicalLine.split(text) {
-      try handle(line, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
+    for part in Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart) {
+      for meaning in part {
+        try apply(meaning, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
+      }
     }
   }
 
-  private mutating func handle(
-    _ line: LogicalLine, in source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
-  ) throws(DeptagError) {
-    let file = source.path
-    let (requirementText, optionsText) = Self.breakArgsOptions(line.text)
-    let words: [ShellWords.Word]
-    do {
-      words = try ShellWords.split(optionsText)
-    } catch {
-      switch error {
-      case .unclosedQuote(let at):
-        throw DeptagError("no closing quotation in options", at: line.location(of: at, file: file))
-      case .danglingEscape(let at):
-        throw DeptagError("no character after '\\' in options", at: line.location(of: at, file: file))
-      }
+  /// The meanings of `text`'s logical lines, in file order, in parts. A file of at least
+  /// `threshold` physical lines is cut (`LogicalLine.cuts`, never inside a continuation) into
+  /// parts of about `linesPerPart` lines, each split and classified on its own copy of its text
+  /// by `ParallelMap`; a smaller one is one part, done on this thread. Both give the same lines.
+  static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int) -> [[PipLineMeaning]] {
+    // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
+    guard text.utf8.count + 1 >= threshold else { return [PipLineMeaning.meanings(of: text, file: file)] }
+    let (cuts, lines) = LogicalLine.cuts(text, linesPerPart: linesPerPart)
+    guard lines >= threshold, cuts.count > 1 else { return [PipLineMeaning.meanings(of: text, file: file)] }
+    let utf8 = text.utf8
+    let parts: [(text: String, firstLine: Int)] = cuts.indices.map { i in
+      let start = utf8.index(utf8.startIndex, offsetBy: cuts[i].offset)
+      let end = i + 1 < cuts.count ? utf8.index(utf8.startIndex, offsetBy: cuts[i + 1].offset) : utf8.endIndex
+      // A copy per part: threads then never share (and retain) one string buffer.
+      return (String(text[start..<end]), cuts[i].line)
     }
-    let options: [PipOption.Occurrence]
-    do {
-      options = try PipOption.parse(words)
-    } catch {
-      throw DeptagError(error.message, at: line.location(of: error.at, file: file))
+    return ParallelMap.map(parts) { part in
+      PipLineMeaning.meanings(of: part.text, firstLine: part.firstLine, file: file)
     }
-    for option in options where PipSettings.isCallback(option.option) { settings.applyCallback(option) }
+  }
 
-    let parser = PipRequirementParser(line: line, file: file)
-    let requirement: PipRequirement?
-    if !requirementText.isEmpty {
-      requirement = try parser.requirement(requirementText, options: options)
-    } else if let editable = options.first(where: { $0.option == .editable }) {
-      requirement = try parser.editable(editable.value, at: editable.valueStart, options: options)
-      if case .constraints = mode {
-        throw DeptagError("editable requirements are not allowed as constraints", at: line.location(of: editable.start, file: file))
-      }
-    } else {
-      requirement = nil
-    }
-    if let requirement {
+  /// The sequential step for one line, in file order: the line's option callbacks, then its
+  /// requirement (with the constraints-mode checks), include, or option line; a line that
+  /// failed to classify throws here, so the first error in file order wins.
+  private mutating func apply(
+    _ meaning: PipLineMeaning, in source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
+  ) throws(DeptagError) {
+    let line = meaning.line
+    let file = source.path
+    for option in meaning.callbacks { settings.applyCallback(option) }
+    switch meaning.kind {
+    case .failure(let error):
+      throw error
+    case .requirement(let requirement):
       try add(requirement, mode: mode, at: line.location(of: line.text.startIndex, file: file))
-      return
-    }
-    if let include = options.first(where: { $0.option == .requirement }) ?? options.first(where: { $0.option == .constraint }) {
-      try follow(include, from: line, in: source, relativeDirectory: relativeDirectory, chain: chain)
-      return
-    }
-    if let hash = options.first(where: { $0.option == .hash }) {
-      warnings.append(Diagnostic(.warning, "--hash on a line without a requirement is ignored (as pip ignores it)", at: line.location(of: hash.start, file: file)))
-    }
-    for host in options where host.option == .trustedHost {
-      if let problem = PipSettings.trustedHostProblem(host.value) {
-        throw DeptagError(problem, at: line.location(of: host.valueStart, file: file))
+    case .editable(let requirement, let flag):
+      if case .constraints = mode {
+        throw DeptagError("editable requirements are not allowed as constraints", at: line.location(of: flag, file: file))
       }
+      try add(requirement, mode: mode, at: line.location(of: line.text.startIndex, file: file))
+    case .include(let include):
+      try follow(include, from: line, in: source, relativeDirectory: relativeDirectory, chain: chain)
+    case .options(let options):
+      if let hash = options.first(where: { $0.option == .hash }) {
+        warnings.append(Diagnostic(.warning, "--hash on a line without a requirement is ignored (as pip ignores it)", at: line.location(of: hash.start, file: file)))
+      }
+      settings.applyOptionLine(options)
     }
-    settings.applyOptionLine(options)
   }
 
   /// `location` is computed only for a warning or an error.
@@ -220,7 +225,9 @@ struct PipIncludeWalker {
     // A stable sort by key (ties keep file order), then each run of one key is a group. Equal
     // lines have equal keys (the key is part of what the text spells), so duplicates are
     // dropped within a group, keeping the first.
-    let order = requirements.indices.sorted { a, b in
+    // Checked first: a file already in key order (a generated or tidied one) needs no sort.
+    let inOrder = requirements.indices.dropFirst().allSatisfy { !ByteOrder.precedes(requirements[$0].key, requirements[$0 - 1].key) }
+    let order = inOrder ? Array(requirements.indices) : requirements.indices.sorted { a, b in
       requirements[a].key == requirements[b].key ? a < b : ByteOrder.precedes(requirements[a].key, requirements[b].key)
     }
     var out: [Entry] = []
