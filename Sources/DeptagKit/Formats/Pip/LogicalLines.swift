@@ -36,10 +36,16 @@ struct LogicalLine {
 
   /// The file position of `index` (an index into `joined`/`text`).
   func location(of index: String.Index, file: String) -> SourceLocation {
+    let (line, column) = position(of: index)
+    return SourceLocation(file: file, line: line, column: column)
+  }
+
+  /// The 1-based physical line and UTF-8 column of `index` (an index into `joined`/`text`).
+  func position(of index: String.Index) -> (line: Int, column: Int) {
     let offset = joined.utf8.distance(from: joined.startIndex, to: index)
     var piece = firstPiece
     for candidate in laterPieces where candidate.joinedOffset <= offset { piece = candidate }
-    return SourceLocation(file: file, line: piece.line, column: piece.column + offset - piece.joinedOffset + 1)
+    return (piece.line, piece.column + offset - piece.joinedOffset + 1)
   }
 
   /// Splits `content` into logical lines, dropping those that are empty after comment stripping.

@@ -7,32 +7,41 @@
 /// order — settings, includes, constraints-mode checks, warnings, and which error comes first —
 /// is `PipIncludeWalker.apply`, run line by line in order. An error found here is kept as a value
 /// and thrown only when the line is applied, so the first error in file order still wins.
+///
+/// It keeps positions, not the line: a part of a big file is freed once its lines are classified.
 struct PipLineMeaning {
-  /// What kind of line it is.
+  /// A 1-based physical line and UTF-8 column in the file whose line was classified.
+  struct Position: Equatable {
+    var line: Int
+    var column: Int
+
+    func location(in file: String) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+  }
+
+  /// What kind of line it is, with the positions `apply` may report.
   enum Kind {
-    /// A requirement line (`name…`, a URL or a path), options included in its text.
-    case requirement(PipRequirement)
+    /// A requirement line (`name…`, a URL or a path), options included in its text; `at` is
+    /// where the requirement text starts.
+    case requirement(PipRequirement, at: Position)
     /// An `-e`/`--editable` line; `flag` is where the option's word starts (for the error that
     /// refuses editables in constraints files).
-    case editable(PipRequirement, flag: String.Index)
-    /// `-r`/`--requirement` or `-c`/`--constraint` (`-r` wins when a line has both).
-    case include(PipOption.Occurrence)
-    /// A line of global options only.
-    case options([PipOption.Occurrence])
+    case editable(PipRequirement, at: Position, flag: Position)
+    /// `-r`/`--requirement` or `-c`/`--constraint` (`-r` wins when a line has both), at the
+    /// option's word.
+    case include(PipOption.Occurrence, at: Position)
+    /// A line of global options only; `hash` is where a (pointless) `--hash` is, if any.
+    case options([PipOption.Occurrence], hash: Position?)
     /// The line is wrong; thrown when applied.
     case failure(DeptagError)
   }
 
-  /// The line, for the positions of the warnings and errors `apply` reports.
-  let line: LogicalLine
   let kind: Kind
   /// The line's format- and release-control options (`--no-binary`, `--only-binary`,
   /// `--all-releases`, `--only-final`), which pip applies as optparse callbacks while it parses
   /// any line, requirement lines included (§2).
   let callbacks: [PipOption.Occurrence]
 
-  init(line: LogicalLine, kind: Kind, callbacks: [PipOption.Occurrence] = []) {
-    self.line = line
+  init(_ kind: Kind, callbacks: [PipOption.Occurrence] = []) {
     self.kind = kind
     self.callbacks = callbacks
   }
@@ -42,11 +51,15 @@ struct PipLineMeaning {
     do {
       self = try Self.classify(line, file: file)
     } catch {
-      self.init(line: line, kind: .failure(error))
+      self.init(.failure(error))
     }
   }
 
   private static func classify(_ line: LogicalLine, file: String) throws(DeptagError) -> PipLineMeaning {
+    func position(_ index: String.Index) -> Position {
+      let (number, column) = line.position(of: index)
+      return Position(line: number, column: column)
+    }
     let (requirementText, optionsText) = PipIncludeWalker.breakArgsOptions(line.text)
     let words: [ShellWords.Word]
     do {
@@ -71,21 +84,23 @@ struct PipLineMeaning {
     let parser = PipRequirementParser(line: line, file: file)
     if !requirementText.isEmpty {
       let requirement = try parser.requirement(requirementText, options: options)
-      return PipLineMeaning(line: line, kind: .requirement(requirement), callbacks: callbacks)
+      return PipLineMeaning(.requirement(requirement, at: position(line.text.startIndex)), callbacks: callbacks)
     }
     if let editable = options.first(where: { $0.option == .editable }) {
       let requirement = try parser.editable(editable.value, at: editable.valueStart, options: options)
-      return PipLineMeaning(line: line, kind: .editable(requirement, flag: editable.start), callbacks: callbacks)
+      return PipLineMeaning(
+        .editable(requirement, at: position(line.text.startIndex), flag: position(editable.start)), callbacks: callbacks)
     }
     if let include = options.first(where: { $0.option == .requirement }) ?? options.first(where: { $0.option == .constraint }) {
-      return PipLineMeaning(line: line, kind: .include(include), callbacks: callbacks)
+      return PipLineMeaning(.include(include, at: position(include.start)), callbacks: callbacks)
     }
     for host in options where host.option == .trustedHost {
       if let problem = PipSettings.trustedHostProblem(host.value) {
         throw DeptagError(problem, at: line.location(of: host.valueStart, file: file))
       }
     }
-    return PipLineMeaning(line: line, kind: .options(options), callbacks: callbacks)
+    let hash = options.first(where: { $0.option == .hash }).map { position($0.start) }
+    return PipLineMeaning(.options(options, hash: hash), callbacks: callbacks)
   }
 
   /// The meanings of the logical lines of `text`, in file order; `firstLine` numbers its first

@@ -11,13 +11,14 @@ import Testing
   }
 
   @Test func requirementLines() throws {
-    guard case .requirement(let r) = Self.meaning("Foo_Bar >= 1.0 ; python_version>'3'  # c").kind else {
+    guard case .requirement(let r, let at) = Self.meaning("  Foo_Bar >= 1.0 ; python_version>'3'  # c").kind else {
       Issue.record("not a requirement")
       return
     }
     #expect(r.key == "foo-bar")
+    #expect(at == .init(line: 1, column: 3))
     #expect(r.text == "foo-bar>=1; python_version > \"3\"")
-    guard case .requirement(let hashed) = Self.meaning("pkg==1 --hash=sha256:AB --no-binary x").kind else {
+    guard case .requirement(let hashed, _) = Self.meaning("pkg==1 --hash=sha256:AB --no-binary x").kind else {
       Issue.record("not a requirement")
       return
     }
@@ -26,21 +27,23 @@ import Testing
 
   @Test func editableLinesRememberTheFlag() {
     let m = Self.meaning("  -e ./src")
-    guard case .editable(let r, let flag) = m.kind else {
+    guard case .editable(let r, let at, let flag) = m.kind else {
       Issue.record("not an editable")
       return
     }
     #expect(r.text == "-e ./src")
-    #expect(m.line.location(of: flag, file: "r.txt").description == "r.txt:1:3")
+    #expect(flag.location(in: "r.txt").description == "r.txt:1:3")
+    #expect(at == flag)
   }
 
   @Test func includesPreferRequirementOverConstraint() {
-    guard case .include(let c) = Self.meaning("-c c.txt").kind else {
+    guard case .include(let c, let at) = Self.meaning("\\\n -c c.txt").kind else {
       Issue.record("not an include")
       return
     }
     #expect(c.option == .constraint && c.value == "c.txt")
-    guard case .include(let r) = Self.meaning("-c c.txt -r r2.txt").kind else {
+    #expect(at == .init(line: 2, column: 2))
+    guard case .include(let r, _) = Self.meaning("-c c.txt -r r2.txt").kind else {
       Issue.record("not an include")
       return
     }
@@ -49,11 +52,17 @@ import Testing
 
   @Test func optionLinesAndCallbacks() {
     let m = Self.meaning("--no-binary :all: --pre --only-binary=numpy")
-    guard case .options(let options) = m.kind else {
+    guard case .options(let options, let hash) = m.kind else {
       Issue.record("not an option line")
       return
     }
     #expect(options.map(\.option) == [.noBinary, .pre, .onlyBinary])
+    #expect(hash == nil)
+    guard case .options(_, let hash?) = Self.meaning("--pre --hash=sha256:aa").kind else {
+      Issue.record("no --hash position")
+      return
+    }
+    #expect(hash == .init(line: 1, column: 7))
     #expect(m.callbacks.map(\.option) == [.noBinary, .onlyBinary])
     // A requirement line's callbacks are kept too: pip applies them on any line.
     #expect(Self.meaning("pkg --no-binary pkg").callbacks.map(\.value) == ["pkg"])
