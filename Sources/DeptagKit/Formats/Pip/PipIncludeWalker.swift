@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Walks a requirements file and everything it includes, in pip's order, collecting one pip
 /// state (pip-requirements.md §3): `-r` files are inlined into the root manifest; each `-c` file
 /// becomes a `pip-constraints` manifest of its own constraint lines and the root keeps a `-c`
@@ -47,9 +55,13 @@ struct PipIncludeWalker {
   ) throws(DeptagError) {
     if !inputs.contains(source.path) { inputs.append(source.path) }
     let text = try RequirementsDecoding.decode(source)
-    for part in Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart) {
-      for i in part.indices {
-        try apply(part[i], in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
+    var parts = Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart)
+    // Each meaning is moved out of its (uniquely held, reversed) array rather than copied.
+    parts.reverse()
+    while var part = parts.popLast() {
+      part.reverse()
+      while let meaning = part.popLast() {
+        try apply(meaning, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
       }
     }
   }
@@ -79,7 +91,7 @@ struct PipIncludeWalker {
   /// requirement (with the constraints-mode checks), include, or option line; a line that
   /// failed to classify throws here, so the first error in file order wins.
   private mutating func apply(
-    _ meaning: PipLineMeaning, in source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
+    _ meaning: consuming PipLineMeaning, in source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
   ) throws(DeptagError) {
     let file = source.path
     for option in meaning.callbacks { settings.applyCallback(option) }
@@ -173,13 +185,16 @@ struct PipIncludeWalker {
   /// `break_args_options`: split on single spaces; the requirement part ends before the first
   /// word that starts with `-`, the rest is options.
   static func breakArgsOptions(_ line: Substring) -> (Substring, Substring) {
-    // The offset of the first word (after a single space, or at the start) that starts with `-`.
+    // The offset of the first word (after a single space, or at the start) that starts with `-`:
+    // the first `-` that is at the start or after a space (`memchr` finds each `-`; most
+    // requirement lines have none).
     let optionsStart = line.withBytes { bytes -> Int? in
-      var wordStart = 0
-      while wordStart < bytes.count {
-        if bytes[wordStart] == UInt8(ascii: "-") { return wordStart }
-        guard let space = bytes[wordStart...].firstIndex(of: UInt8(ascii: " ")) else { return nil }
-        wordStart = space + 1
+      guard let base = bytes.baseAddress else { return nil }
+      var from = 0
+      while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "-")), bytes.count - from) {
+        let dash = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        if dash == 0 || bytes[dash - 1] == UInt8(ascii: " ") { return dash }
+        from = dash + 1
       }
       return nil
     }

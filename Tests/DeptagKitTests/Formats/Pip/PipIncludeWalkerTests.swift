@@ -158,4 +158,19 @@ import Testing
     #expect(error.location?.line == 2_101)
     #expect(error.diagnostic.notes.first?.location?.line == 1_701)
   }
+
+  /// `break_args_options` as pip writes it: split on single spaces, options from the first word
+  /// that starts with `-`.
+  @Test func breakArgsOptionsMatchesPip() {
+    var rng = SeededGenerator(seed: 5)
+    let pieces = ["-", " ", "a", "--x", "b-c", "  ", "é", "-e", "\t-", "=-"]
+    for _ in 0..<2_000 {
+      let line = (0..<Int.random(in: 0..<8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+      let words = line.split(separator: " ", omittingEmptySubsequences: false)
+      let first = words.firstIndex { $0.hasPrefix("-") }
+      let (args, options) = PipIncludeWalker.breakArgsOptions(line[...])
+      #expect(args == (first.map { words[..<$0] } ?? words[...]).joined(separator: " "), "\(line.debugDescription)")
+      #expect(options == (first.map { words[$0...].joined(separator: " ") } ?? ""), "\(line.debugDescription)")
+    }
+  }
 }
