@@ -56,34 +56,37 @@ struct PipIncludeWalker {
     if !inputs.contains(source.path) { inputs.append(source.path) }
     let text = try RequirementsDecoding.decode(source)
     var parts = Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart)
-    // Each meaning is moved out of its (uniquely held, reversed) array rather than copied.
-    parts.reverse()
+    // Parts and lines come last first: popping them moves each meaning out of its (uniquely
+    // held) array in file order instead of copying it.
     while var part = parts.popLast() {
-      part.reverse()
       while let meaning = part.popLast() {
         try apply(meaning, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
       }
     }
   }
 
-  /// The meanings of `text`'s logical lines, in file order, in parts. A file of at least
+  /// The meanings of `text`'s logical lines in parts, LAST FIRST (the last part first, each
+  /// part's last line first: `walk` pops them in file order). A file of at least
   /// `threshold` physical lines is cut (`LogicalLine.cuts`, never inside a continuation) into
   /// parts of about `linesPerPart` lines, each split and classified on its own copy of its text
   /// by `ParallelMap`; a smaller one is one part, done on this thread. Both give the same lines.
   static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int) -> [[PipLineMeaning]] {
     // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
-    guard text.utf8.count + 1 >= threshold else { return [PipLineMeaning.meanings(of: text, file: file)] }
+    func lastFirst(_ text: String, firstLine: Int) -> [PipLineMeaning] {
+      LogicalLine.split(text, firstLine: firstLine).reversed().map { PipLineMeaning($0, file: file) }
+    }
+    guard text.utf8.count + 1 >= threshold else { return [lastFirst(text, firstLine: 1)] }
     let (cuts, lines) = LogicalLine.cuts(text, linesPerPart: linesPerPart)
-    guard lines >= threshold, cuts.count > 1 else { return [PipLineMeaning.meanings(of: text, file: file)] }
+    guard lines >= threshold, cuts.count > 1 else { return [lastFirst(text, firstLine: 1)] }
     let utf8 = text.utf8
-    let parts: [(text: String, firstLine: Int)] = cuts.indices.map { i in
+    let parts: [(text: String, firstLine: Int)] = cuts.indices.reversed().map { i in
       let start = utf8.index(utf8.startIndex, offsetBy: cuts[i].offset)
       let end = i + 1 < cuts.count ? utf8.index(utf8.startIndex, offsetBy: cuts[i + 1].offset) : utf8.endIndex
       // A copy per part: threads then never share (and retain) one string buffer.
       return (String(text[start..<end]), cuts[i].line)
     }
     return ParallelMap.map(parts) { part in
-      PipLineMeaning.meanings(of: part.text, firstLine: part.firstLine, file: file)
+      LogicalLine.split(part.text, firstLine: part.firstLine).reversed().map { PipLineMeaning($0, file: file) }
     }
   }
 
