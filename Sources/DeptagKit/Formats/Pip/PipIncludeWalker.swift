@@ -71,10 +71,12 @@ struct PipIncludeWalker {
   /// parts of about `linesPerPart` lines, each split and classified on its own copy of its text
   /// by `ParallelMap`; a smaller one is one part, done on this thread. Both give the same lines.
   static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int) -> [[PipLineMeaning]] {
-    // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
-    func lastFirst(_ text: String, firstLine: Int) -> [PipLineMeaning] {
+    // Every line is classified, even after a bad one: classifying is pure, and `walk` throws
+    // the first error in file order when it gets there.
+    @Sendable func lastFirst(_ text: String, firstLine: Int) -> [PipLineMeaning] {
       LogicalLine.split(text, firstLine: firstLine).reversed().map { PipLineMeaning($0, file: file) }
     }
+    // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
     guard text.utf8.count + 1 >= threshold else { return [lastFirst(text, firstLine: 1)] }
     let (cuts, lines) = LogicalLine.cuts(text, linesPerPart: linesPerPart)
     guard lines >= threshold, cuts.count > 1 else { return [lastFirst(text, firstLine: 1)] }
@@ -85,9 +87,7 @@ struct PipIncludeWalker {
       // A copy per part: threads then never share (and retain) one string buffer.
       return (String(text[start..<end]), cuts[i].line)
     }
-    return ParallelMap.map(parts) { part in
-      LogicalLine.split(part.text, firstLine: part.firstLine).reversed().map { PipLineMeaning($0, file: file) }
-    }
+    return ParallelMap.map(parts) { part in lastFirst(part.text, firstLine: part.firstLine) }
   }
 
   /// The sequential step for one line, in file order: the line's option callbacks, then its
