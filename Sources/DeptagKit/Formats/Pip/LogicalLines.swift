@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One logical line of a requirements file after pip's preprocessing (pip-requirements.md §1,
 /// steps 2–4): physical lines joined on a trailing `\`, then the comment stripped and the rest
 /// trimmed. It remembers which physical line and byte column each part came from, so errors
@@ -28,38 +36,84 @@ struct LogicalLine {
 
   /// The file position of `index` (an index into `joined`/`text`).
   func location(of index: String.Index, file: String) -> SourceLocation {
+    let (line, column) = position(of: index)
+    return SourceLocation(file: file, line: line, column: column)
+  }
+
+  /// The 1-based physical line and UTF-8 column of `index` (an index into `joined`/`text`).
+  func position(of index: String.Index) -> (line: Int, column: Int) {
     let offset = joined.utf8.distance(from: joined.startIndex, to: index)
     var piece = firstPiece
     for candidate in laterPieces where candidate.joinedOffset <= offset { piece = candidate }
-    return SourceLocation(file: file, line: piece.line, column: piece.column + offset - piece.joinedOffset + 1)
+    return (piece.line, piece.column + offset - piece.joinedOffset + 1)
   }
 
   /// Splits `content` into logical lines, dropping those that are empty after comment stripping.
+  /// `firstLine` is the number of `content`'s first physical line (a part of a file cut by
+  /// `cuts` starts further down; its line numbers stay those of the whole file).
   ///
   /// Works on the UTF-8 bytes with offsets (String indices cost far more per step) and makes
   /// Substrings only for the lines it keeps.
-  static func split(_ content: String) -> [LogicalLine] {
+  static func split(_ content: String, firstLine: Int = 1) -> [LogicalLine] {
     var content = content
     content.makeContiguousUTF8()
-    return content.utf8.withContiguousStorageIfAvailable { split(content, $0) }!
+    return content.utf8.withContiguousStorageIfAvailable { split(content, $0, firstLine: firstLine) }!
+  }
+
+  /// Where a part of a file starts: a byte offset at the start of a physical line, and that
+  /// line's 1-based number.
+  struct Cut: Equatable, Sendable {
+    var offset: Int
+    var line: Int
+  }
+
+  /// Places to cut `content` into parts of about `linesPerPart` physical lines each, so that
+  /// each part can be split (and read) on its own: the first cut is at offset 0, line 1; the
+  /// others are after a line boundary, at least `linesPerPart` lines after the previous cut,
+  /// and never after a line ending in `\` (a continuation is never cut, so every part ends a
+  /// logical line). Also returns the number of physical lines.
+  static func cuts(_ content: String, linesPerPart: Int) -> (cuts: [Cut], lines: Int) {
+    var content = content
+    content.makeContiguousUTF8()
+    return content.utf8.withContiguousStorageIfAvailable { bytes in
+      var cuts = [Cut(offset: 0, line: 1)]
+      var lines = 0
+      var sinceCut = 0
+      forEachPhysicalLine(bytes) { physical, next in
+        lines += 1
+        sinceCut += 1
+        if sinceCut >= max(linesPerPart, 1) && next < bytes.count
+          && (physical.isEmpty || bytes[physical.upperBound - 1] != UInt8(ascii: "\\"))
+        {
+          cuts.append(Cut(offset: next, line: lines + 1))
+          sinceCut = 0
+        }
+      }
+      return (cuts, lines)
+    }!
   }
 
   /// A part of a logical line: a byte range of the file, or the space pip puts before a comment
   /// line that ends a continuation (nil range).
   private typealias Part = (range: Range<Int>?, line: Int, column: Int)
 
-  private static func split(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>) -> [LogicalLine] {
+  private static func split(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> [LogicalLine] {
     var result: [LogicalLine] = []
     var pending: [Part] = []  // the continued parts of the current logical line
-    var lineNumber = 0
-    for physical in physicalLineRanges(bytes) {
+    var lineNumber = firstLine - 1
+    forEachPhysicalLine(bytes) { physical, _ in
       lineNumber += 1
       let isComment = PythonBytes.firstNonSpace(bytes, in: physical).map { bytes[$0] == UInt8(ascii: "#") } ?? false
       let continues = !physical.isEmpty && bytes[physical.upperBound - 1] == UInt8(ascii: "\\")
       if !continues || isComment {
         // pip prefixes a comment line with a space so the comment regex always matches it
         // (that only matters when it ends a continuation).
-        if isComment && !pending.isEmpty { pending.append((nil, lineNumber, 0)) }
+        if pending.isEmpty {
+          // The usual case: a logical line of one physical line.
+          if !isComment, let line = single(content, bytes, physical, line: lineNumber) { result.append(line) }
+          return
+        }
+        if isComment { pending.append((nil, lineNumber, 0)) }
         pending.append((physical, lineNumber, 0))
         if let line = make(content, bytes, pending) { result.append(line) }
         pending.removeAll(keepingCapacity: true)
@@ -76,15 +130,19 @@ struct LogicalLine {
     return result
   }
 
+  /// A logical line of one physical line: everything is a slice of the file's text.
+  @inline(__always)
+  private static func single(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) -> LogicalLine? {
+    guard let kept = meaningful(bytes, range) else { return nil }
+    return LogicalLine(
+      joined: content[index(content, range.lowerBound)..<index(content, range.upperBound)],
+      firstPiece: Piece(joinedOffset: 0, line: line, column: 0), laterPieces: [],
+      text: content[index(content, kept.lowerBound)..<index(content, kept.upperBound)])
+  }
+
+  /// A logical line joined from continued parts (a copy).
   private static func make(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>, _ parts: [Part]) -> LogicalLine? {
-    if parts.count == 1, let range = parts[0].range {
-      // One physical line: everything is a slice of the file's text.
-      guard let kept = meaningful(bytes, range) else { return nil }
-      return LogicalLine(
-        joined: content[index(content, range.lowerBound)..<index(content, range.upperBound)],
-        firstPiece: Piece(joinedOffset: 0, line: parts[0].line, column: parts[0].column), laterPieces: [],
-        text: content[index(content, kept.lowerBound)..<index(content, kept.upperBound)])
-    }
+    if parts.count == 1, let range = parts[0].range { return single(content, bytes, range, line: parts[0].line) }
     var text = ""
     var pieces: [Piece] = []
     pieces.reserveCapacity(parts.count)
@@ -103,6 +161,7 @@ struct LogicalLine {
   }
 
   /// The byte range of `range` left after comment removal and stripping; nil when nothing is.
+  @inline(__always)
   private static func meaningful(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
     let uncommented = range.lowerBound..<commentStart(bytes, in: range)
     guard let first = PythonBytes.firstNonSpace(bytes, in: uncommented) else { return nil }
@@ -110,15 +169,16 @@ struct LogicalLine {
   }
 
   /// `re.sub(r"(^|\s+)#.*$", "", line)`: where the comment starts (a `#` at the start or after
-  /// whitespace), or the range's end.
+  /// whitespace), or the range's end. `memchr` finds each `#` (a byte no multi-byte scalar
+  /// contains); only then is the scalar before it looked at.
   private static func commentStart(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
-    var previousIsSpace = true
-    var i = range.lowerBound
-    while i < range.upperBound {
-      if bytes[i] == UInt8(ascii: "#") && previousIsSpace { return i }
-      let (isSpace, length) = PythonBytes.space(bytes, at: i)
-      previousIsSpace = isSpace
-      i += length
+    guard let base = bytes.baseAddress else { return range.upperBound }
+    var from = range.lowerBound
+    while from < range.upperBound {
+      guard let found = memchr(base + from, Int32(UInt8(ascii: "#")), range.upperBound - from) else { break }
+      let hash = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+      if hash == range.lowerBound || PythonBytes.isSpace(before: hash, in: bytes, from: range.lowerBound) { return hash }
+      from = hash + 1
     }
     return range.upperBound
   }
@@ -135,18 +195,41 @@ struct LogicalLine {
     var content = content
     content.makeContiguousUTF8()
     return content.utf8.withContiguousStorageIfAvailable { bytes in
-      physicalLineRanges(bytes).map { content[index(content, $0.lowerBound)..<index(content, $0.upperBound)] }
+      var lines: [Substring] = []
+      forEachPhysicalLine(bytes) { range, _ in
+        lines.append(content[index(content, range.lowerBound)..<index(content, range.upperBound)])
+      }
+      return lines
     }!
   }
 
-  /// The byte ranges of `str.splitlines()`'s lines. The non-ASCII boundaries are U+0085 (C2 85)
+  /// Calls `body` with the byte range of each of `str.splitlines()`'s lines (terminator
+  /// excluded) and the offset after its terminator. The non-ASCII boundaries are U+0085 (C2 85)
   /// and U+2028/U+2029 (E2 80 A8/A9).
-  private static func physicalLineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-    var lines: [Range<Int>] = []
+  ///
+  /// Eight bytes at a time: a word whose bytes all lie in 0x20..<0x80 holds no boundary (every
+  /// boundary byte is below 0x20 or a non-ASCII lead byte), so only the first byte outside that
+  /// range is looked at one by one.
+  @inline(__always)
+  private static func forEachPhysicalLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int) -> Void) {
+    guard let base = bytes.baseAddress else { return }
+    let raw = UnsafeRawPointer(base)
     var start = 0
     var i = 0
     let end = bytes.count
     while i < end {
+      while i &+ 8 <= end {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        // The high bit of each byte below 0x20 (the borrow only reaches bytes after the first
+        // such byte, so the lowest flag is exact) or at least 0x80.
+        let flagged = ((word &- 0x2020_2020_2020_2020) & ~word | word) & 0x8080_8080_8080_8080
+        if flagged != 0 {
+          i &+= flagged.trailingZeroBitCount >> 3
+          break
+        }
+        i &+= 8
+      }
+      guard i < end else { break }
       let length: Int
       switch bytes[i] {
       case 0x0A, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E: length = 1
@@ -158,13 +241,12 @@ struct LogicalLine {
       if length == 0 {
         i += 1
       } else {
-        lines.append(start..<i)
+        body(start..<i, i + length)
         i += length
         start = i
       }
     }
-    if start < end { lines.append(start..<end) }
-    return lines
+    if start < end { body(start..<end, end) }
   }
 
   /// The index `offset` UTF-8 bytes into `text` (constant time on native strings).

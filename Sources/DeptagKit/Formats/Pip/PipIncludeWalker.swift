@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Walks a requirements file and everything it includes, in pip's order, collecting one pip
 /// state (pip-requirements.md §3): `-r` files are inlined into the root manifest; each `-c` file
 /// becomes a `pip-constraints` manifest of its own constraint lines and the root keeps a `-c`
@@ -20,6 +28,14 @@ struct PipIncludeWalker {
   static let maximumIncludes = 10_000
   private var includesRead = 0
 
+  /// Files with at least this many physical lines are cut into parts that are classified on
+  /// several threads (`meanings(of:…)`).
+  static let parallelLineThreshold = 2_000
+  /// About how many physical lines each part of a big file has.
+  static let linesPerPart = 1_000
+  /// The two above, for this walker (tests lower them to run the parallel path on small files).
+  var partitioning = (threshold: PipIncludeWalker.parallelLineThreshold, linesPerPart: PipIncludeWalker.linesPerPart)
+
   init(reader: any SourceReader) {
     self.reader = reader
   }
@@ -39,64 +55,67 @@ struct PipIncludeWalker {
   ) throws(DeptagError) {
     if !inputs.contains(source.path) { inputs.append(source.path) }
     let text = try RequirementsDecoding.decode(source)
-    for line in LogicalLine.split(text) {
-      try handle(line, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
+    var parts = Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart)
+    // Parts and lines come last first: popping them moves each meaning out of its (uniquely
+    // held) array in file order instead of copying it.
+    while var part = parts.popLast() {
+      while let meaning = part.popLast() {
+        try apply(meaning, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
+      }
     }
   }
 
-  private mutating func handle(
-    _ line: LogicalLine, in source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
+  /// The meanings of `text`'s logical lines in parts, LAST FIRST (the last part first, each
+  /// part's last line first: `walk` pops them in file order). A file of at least
+  /// `threshold` physical lines is cut (`LogicalLine.cuts`, never inside a continuation) into
+  /// parts of about `linesPerPart` lines, each split and classified on its own copy of its text
+  /// by `ParallelMap`; a smaller one is one part, done on this thread. Both give the same lines.
+  static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int) -> [[PipLineMeaning]] {
+    // Every line is classified, even after a bad one: classifying is pure, and `walk` throws
+    // the first error in file order when it gets there.
+    @Sendable func lastFirst(_ text: String, firstLine: Int) -> [PipLineMeaning] {
+      LogicalLine.split(text, firstLine: firstLine).reversed().map { PipLineMeaning($0, file: file) }
+    }
+    // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
+    guard text.utf8.count + 1 >= threshold else { return [lastFirst(text, firstLine: 1)] }
+    let (cuts, lines) = LogicalLine.cuts(text, linesPerPart: linesPerPart)
+    guard lines >= threshold, cuts.count > 1 else { return [lastFirst(text, firstLine: 1)] }
+    let utf8 = text.utf8
+    let parts: [(text: String, firstLine: Int)] = cuts.indices.reversed().map { i in
+      let start = utf8.index(utf8.startIndex, offsetBy: cuts[i].offset)
+      let end = i + 1 < cuts.count ? utf8.index(utf8.startIndex, offsetBy: cuts[i + 1].offset) : utf8.endIndex
+      // A copy per part: threads then never share (and retain) one string buffer.
+      return (String(text[start..<end]), cuts[i].line)
+    }
+    return ParallelMap.map(parts) { part in lastFirst(part.text, firstLine: part.firstLine) }
+  }
+
+  /// The sequential step for one line, in file order: the line's option callbacks, then its
+  /// requirement (with the constraints-mode checks), include, or option line; a line that
+  /// failed to classify throws here, so the first error in file order wins.
+  private mutating func apply(
+    _ meaning: consuming PipLineMeaning, in source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
   ) throws(DeptagError) {
     let file = source.path
-    let (requirementText, optionsText) = Self.breakArgsOptions(line.text)
-    let words: [ShellWords.Word]
-    do {
-      words = try ShellWords.split(optionsText)
-    } catch {
-      switch error {
-      case .unclosedQuote(let at):
-        throw DeptagError("no closing quotation in options", at: line.location(of: at, file: file))
-      case .danglingEscape(let at):
-        throw DeptagError("no character after '\\' in options", at: line.location(of: at, file: file))
-      }
-    }
-    let options: [PipOption.Occurrence]
-    do {
-      options = try PipOption.parse(words)
-    } catch {
-      throw DeptagError(error.message, at: line.location(of: error.at, file: file))
-    }
-    for option in options where PipSettings.isCallback(option.option) { settings.applyCallback(option) }
-
-    let parser = PipRequirementParser(line: line, file: file)
-    let requirement: PipRequirement?
-    if !requirementText.isEmpty {
-      requirement = try parser.requirement(requirementText, options: options)
-    } else if let editable = options.first(where: { $0.option == .editable }) {
-      requirement = try parser.editable(editable.value, at: editable.valueStart, options: options)
+    for option in meaning.callbacks { settings.applyCallback(option) }
+    switch meaning.kind {
+    case .failure(let error):
+      throw error
+    case .requirement(let requirement, let at):
+      try add(requirement, mode: mode, at: at.location(in: file))
+    case .editable(let requirement, let at, let flag):
       if case .constraints = mode {
-        throw DeptagError("editable requirements are not allowed as constraints", at: line.location(of: editable.start, file: file))
+        throw DeptagError("editable requirements are not allowed as constraints", at: flag.location(in: file))
       }
-    } else {
-      requirement = nil
-    }
-    if let requirement {
-      try add(requirement, mode: mode, at: line.location(of: line.text.startIndex, file: file))
-      return
-    }
-    if let include = options.first(where: { $0.option == .requirement }) ?? options.first(where: { $0.option == .constraint }) {
-      try follow(include, from: line, in: source, relativeDirectory: relativeDirectory, chain: chain)
-      return
-    }
-    if let hash = options.first(where: { $0.option == .hash }) {
-      warnings.append(Diagnostic(.warning, "--hash on a line without a requirement is ignored (as pip ignores it)", at: line.location(of: hash.start, file: file)))
-    }
-    for host in options where host.option == .trustedHost {
-      if let problem = PipSettings.trustedHostProblem(host.value) {
-        throw DeptagError(problem, at: line.location(of: host.valueStart, file: file))
+      try add(requirement, mode: mode, at: at.location(in: file))
+    case .include(let include, let at):
+      try follow(include, at: at.location(in: file), in: source, relativeDirectory: relativeDirectory, chain: chain)
+    case .options(let options, let hash):
+      if let hash {
+        warnings.append(Diagnostic(.warning, "--hash on a line without a requirement is ignored (as pip ignores it)", at: hash.location(in: file)))
       }
+      settings.applyOptionLine(options)
     }
-    settings.applyOptionLine(options)
   }
 
   /// `location` is computed only for a warning or an error.
@@ -120,10 +139,9 @@ struct PipIncludeWalker {
   }
 
   private mutating func follow(
-    _ include: PipOption.Occurrence, from line: LogicalLine, in source: SourceFile,
+    _ include: PipOption.Occurrence, at here: SourceLocation, in source: SourceFile,
     relativeDirectory: String, chain: [String]
   ) throws(DeptagError) {
-    let here = line.location(of: include.start, file: source.path)
     let target = include.value
     if let scheme = PipRequirementParser.scheme(of: target), ["http", "https", "file"].contains(scheme) {
       throw DeptagError("refusing to include '\(target)': deptag never reads URLs (download it and include the file)", at: here)
@@ -170,13 +188,16 @@ struct PipIncludeWalker {
   /// `break_args_options`: split on single spaces; the requirement part ends before the first
   /// word that starts with `-`, the rest is options.
   static func breakArgsOptions(_ line: Substring) -> (Substring, Substring) {
-    // The offset of the first word (after a single space, or at the start) that starts with `-`.
+    // The offset of the first word (after a single space, or at the start) that starts with `-`:
+    // the first `-` that is at the start or after a space (`memchr` finds each `-`; most
+    // requirement lines have none).
     let optionsStart = line.withBytes { bytes -> Int? in
-      var wordStart = 0
-      while wordStart < bytes.count {
-        if bytes[wordStart] == UInt8(ascii: "-") { return wordStart }
-        guard let space = bytes[wordStart...].firstIndex(of: UInt8(ascii: " ")) else { return nil }
-        wordStart = space + 1
+      guard let base = bytes.baseAddress else { return nil }
+      var from = 0
+      while from < bytes.count, let found = memchr(base + from, Int32(UInt8(ascii: "-")), bytes.count - from) {
+        let dash = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        if dash == 0 || bytes[dash - 1] == UInt8(ascii: " ") { return dash }
+        from = dash + 1
       }
       return nil
     }
@@ -204,14 +225,25 @@ struct PipIncludeWalker {
     return LoadedManifests(manifests: manifests, inputs: inputs, warnings: warnings)
   }
 
+  /// The entries' texts, one a line: the bytes are copied straight into the new string's
+  /// storage (appending line by line cost ~700 instructions a line).
   private static func text(_ entries: [Entry]) -> String {
-    var text = ""
-    text.reserveCapacity(entries.reduce(0) { $0 + $1.text.utf8.count + 1 })
-    for entry in entries {
-      text += entry.text
-      text += "\n"
+    let count = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
+    guard count > 0 else { return "" }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      let base = buffer.baseAddress!
+      var offset = 0
+      for entry in entries {
+        var line = entry.text
+        line.withUTF8 { bytes in
+          if let from = bytes.baseAddress { (base + offset).initialize(from: from, count: bytes.count) }
+          offset += bytes.count
+        }
+        base[offset] = UInt8(ascii: "\n")
+        offset += 1
+      }
+      return offset
     }
-    return text
   }
 
   /// Exact duplicates dropped, then a stable sort by key; lines of one project form a sorted set
@@ -220,7 +252,9 @@ struct PipIncludeWalker {
     // A stable sort by key (ties keep file order), then each run of one key is a group. Equal
     // lines have equal keys (the key is part of what the text spells), so duplicates are
     // dropped within a group, keeping the first.
-    let order = requirements.indices.sorted { a, b in
+    // Checked first: a file already in key order (a generated or tidied one) needs no sort.
+    let inOrder = requirements.indices.dropFirst().allSatisfy { !ByteOrder.precedes(requirements[$0].key, requirements[$0 - 1].key) }
+    let order = inOrder ? Array(requirements.indices) : requirements.indices.sorted { a, b in
       requirements[a].key == requirements[b].key ? a < b : ByteOrder.precedes(requirements[a].key, requirements[b].key)
     }
     var out: [Entry] = []

@@ -65,16 +65,40 @@ enum PythonBytes {
     return nil
   }
 
-  /// The end of `range` without its trailing whitespace (`range` starts at a non-space scalar).
+  /// The end of `range` without its trailing whitespace, scanning from the end (usually one
+  /// step: the last byte is an ASCII character that is no space).
   static func endOfNonSpace(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int {
-    var end = range.lowerBound
-    var i = range.lowerBound
-    while i < range.upperBound {
-      let (isSpace, length) = space(bytes, at: i)
-      i += length
-      if !isSpace { end = i }
+    var end = range.upperBound
+    while end > range.lowerBound {
+      let last = bytes[end - 1]
+      if last < 0x80 {
+        if !PythonText.isASCIISpace(last) { return end }
+        end -= 1
+        continue
+      }
+      let start = scalarStart(before: end, in: bytes, from: range.lowerBound)
+      if !space(bytes, at: start).0 { return end }
+      end = start
     }
     return end
+  }
+
+  /// Whether the scalar that ends just before offset `end` (and starts at or after `lowerBound`)
+  /// is whitespace.
+  @inline(__always)
+  static func isSpace(before end: Int, in bytes: UnsafeBufferPointer<UInt8>, from lowerBound: Int) -> Bool {
+    let last = bytes[end - 1]
+    if last < 0x80 { return PythonText.isASCIISpace(last) }
+    return space(bytes, at: scalarStart(before: end, in: bytes, from: lowerBound)).0
+  }
+
+  /// The offset of the lead byte of the scalar that ends just before `end` (UTF-8 continuation
+  /// bytes are 10xxxxxx).
+  @inline(__always)
+  private static func scalarStart(before end: Int, in bytes: UnsafeBufferPointer<UInt8>, from lowerBound: Int) -> Int {
+    var start = end - 1
+    while start > lowerBound && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return start
   }
 }
 

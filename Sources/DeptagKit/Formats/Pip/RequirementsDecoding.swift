@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Decodes a requirements file's bytes as pip's `_decode_req_file` does (pip-requirements.md §1
 /// step 1): a UTF-8/16/32 BOM wins; otherwise a PEP 263 coding line on one of the first two lines;
 /// otherwise UTF-8. pip's locale fallback for undecodable bytes is deliberately not copied:
@@ -21,13 +29,38 @@ enum RequirementsDecoding {
     } else {
       text = try utf8(b, from: 0, source)
     }
-    if let nul = text.utf8.firstIndex(of: 0) {
-      let offset = text.utf8.distance(from: text.utf8.startIndex, to: nul)
+    if let offset = nulOffset(text) {
       throw DeptagError(
         "file contains a NUL character; not a requirements file",
         at: location(in: Array(text.utf8), offset: offset, source))
     }
     return text
+  }
+
+  /// The UTF-8 offset of the first NUL in `text` (`memchr`), if there is one.
+  private static func nulOffset(_ text: String) -> Int? {
+    var text = text
+    return text.withUTF8 { bytes -> Int? in
+      guard let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) else { return nil }
+      return UnsafeRawPointer(nul) - UnsafeRawPointer(base)
+    }
+  }
+
+  /// Whether `b[start...]` is all ASCII, eight bytes at a time.
+  static func isASCII(_ b: [UInt8], from start: Int) -> Bool {
+    b.withUnsafeBytes { raw in
+      var i = start
+      var high: UInt64 = 0
+      while i &+ 8 <= raw.count {
+        high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i &+= 8
+      }
+      while i < raw.count {
+        high |= UInt64(raw[i])
+        i &+= 1
+      }
+      return high & 0x8080_8080_8080_8080 == 0
+    }
   }
 
   /// The encoding named by a PEP 263 cookie (`coding[:=]\s*([-\w.]+)`) on a line that starts
@@ -94,8 +127,10 @@ enum RequirementsDecoding {
   }
 
   private static func utf8(_ b: [UInt8], from start: Int, _ source: SourceFile) throws(DeptagError) -> String {
-    // Fast path: the standard library validates and copies in one go; the slow path below only
-    // runs to find where invalid bytes are.
+    // Fast paths: ASCII text (checked a word at a time) is valid UTF-8; otherwise the standard
+    // library validates and copies in one go. The slow path below only runs to find where
+    // invalid bytes are.
+    if isASCII(b, from: start) { return String(decoding: b[start...], as: UTF8.self) }
     if let text = String(validating: b[start...], as: UTF8.self) { return text }
     let body = b[start...]
     var iterator = body.makeIterator()
