@@ -71,10 +71,8 @@ struct PipIncludeWalker {
   /// parts of about `linesPerPart` lines, each split and classified on its own copy of its text
   /// by `ParallelMap`; a smaller one is one part, done on this thread. Both give the same lines.
   static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int) -> [[PipLineMeaning]] {
-    // Every line is classified, even after a bad one: classifying is pure, and `walk` throws
-    // the first error in file order when it gets there.
     @Sendable func lastFirst(_ text: String, firstLine: Int) -> [PipLineMeaning] {
-      LogicalLine.split(text, firstLine: firstLine).reversed().map { PipLineMeaning($0, file: file) }
+      PipLineMeaning.meaningsLastFirst(of: text, firstLine: firstLine, file: file)
     }
     // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
     guard text.utf8.count + 1 >= threshold else { return [lastFirst(text, firstLine: 1)] }

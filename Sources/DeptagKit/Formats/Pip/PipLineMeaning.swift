@@ -103,9 +103,11 @@ struct PipLineMeaning {
     return PipLineMeaning(.options(options, hash: hash), callbacks: callbacks)
   }
 
-  /// The meanings of the logical lines of `text`, in file order; `firstLine` numbers its first
-  /// physical line.
-  static func meanings(of text: String, firstLine: Int = 1, file: String) -> [PipLineMeaning] {
-    LogicalLine.split(text, firstLine: firstLine).map { PipLineMeaning($0, file: file) }
+  /// The meanings of the logical lines of `text`, LAST FIRST (`PipIncludeWalker.walk` pops them
+  /// in file order, moving each one instead of copying it); `firstLine` numbers its first
+  /// physical line. Every line is classified, even after a bad one: classifying is pure, and
+  /// `walk` throws the first error in file order when it gets there.
+  static func meaningsLastFirst(of text: String, firstLine: Int = 1, file: String) -> [PipLineMeaning] {
+    LogicalLine.split(text, firstLine: firstLine).reversed().map { PipLineMeaning($0, file: file) }
   }
 }

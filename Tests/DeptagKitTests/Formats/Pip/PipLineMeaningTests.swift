@@ -5,7 +5,7 @@ import Testing
 /// `PipLineMeaning`: one logical line classified on its own, errors kept as values.
 @Suite struct PipLineMeaningTests {
   static func meaning(_ text: String) -> PipLineMeaning {
-    let meanings = PipLineMeaning.meanings(of: text, file: "r.txt")
+    let meanings = PipLineMeaning.meaningsLastFirst(of: text, file: "r.txt")
     precondition(meanings.count == 1, "one logical line expected")
     return meanings[0]
   }
@@ -94,12 +94,17 @@ import Testing
   }
 
   @Test func linesAfterAFirstLineKeepTheirNumbers() {
-    let meanings = PipLineMeaning.meanings(of: "a\n# c\nb ==\n", firstLine: 100, file: "r.txt")
+    let meanings = PipLineMeaning.meaningsLastFirst(of: "a\n# c\nb ==\n", firstLine: 100, file: "r.txt")
     #expect(meanings.count == 2)
-    guard case .failure(let error) = meanings[1].kind else {
+    guard case .failure(let error) = meanings[0].kind else {  // last first: `b ==` comes first
       Issue.record("no failure")
       return
     }
     #expect(error.location?.line == 102)
+    guard case .requirement(_, let at) = meanings[1].kind else {
+      Issue.record("no requirement")
+      return
+    }
+    #expect(at.line == 100)
   }
 }
