@@ -10,6 +10,28 @@ public protocol ManifestFormat: Sendable {
   func kind(forFileName name: String, parentDirectoryName: String) -> ManifestKind?
   /// Parses `source` (and anything it includes, read through `reader`) into manifests.
   func load(_ source: SourceFile, reader: any SourceReader) throws(DeptagError) -> LoadedManifests
+  /// As `load(_:reader:)`, building only as much of each manifest as `detail` asks for.
+  func load(_ source: SourceFile, reader: any SourceReader, detail: ManifestDetail) throws(DeptagError) -> LoadedManifests
+}
+
+extension ManifestFormat {
+  /// A format that always builds everything needs only `load(_:reader:)`.
+  public func load(_ source: SourceFile, reader: any SourceReader, detail: ManifestDetail) throws(DeptagError) -> LoadedManifests {
+    try load(source, reader: reader)
+  }
+}
+
+/// How much of a manifest a command needs. `digest` and `normalize` read only the canonical text;
+/// `diff`, `decide` and `snapshot` compare entries too. A format may skip building the entries
+/// (and settings) for `.canonicalText` where that is a measurable share of its work (issue #8:
+/// a go.sum's 640,000 entry strings were a quarter of its digest time and two-thirds of its
+/// memory); the canonical text is the same either way.
+public enum ManifestDetail: Sendable, Hashable {
+  /// Settings, entries and canonical text.
+  case full
+  /// The canonical text (and kind, path, warnings and inputs); `settings` and `entries` may be
+  /// empty.
+  case canonicalText
 }
 
 /// What reading one input produced: its manifests (an input may yield several, e.g. a pip file

@@ -32,7 +32,8 @@ extension ManifestLoader {
     guard DigestFraming.lengthRange.contains(request.length) else {
       throw DeptagError("--length must be between 4 and 64, not \(request.length)")
     }
-    var loaded = try load(paths: request.paths, type: request.type)
+    // The digest hashes canonical texts only: entries are not built.
+    var loaded = try canonicalTextOnly.load(paths: request.paths, type: request.type)
     var withBytes: [[UInt8]] = []
     for path in request.withFiles {
       withBytes.append(try reader.read(path: path).bytes)
@@ -49,7 +50,7 @@ extension ManifestLoader {
     if path != "-", reader.entryType(at: path) == .directory {
       throw DeptagError("\(path): is a directory; normalize takes one manifest file")
     }
-    let loaded = try load(path: path, type: type)
+    let loaded = try canonicalTextOnly.load(path: path, type: type)
     guard let first = loaded.manifests.first else {
       throw DeptagError("\(path): no manifest read")
     }

@@ -129,7 +129,7 @@ extension ManifestLoader {
     _ relative: String, in tree: ManifestTree, withFiles: [[UInt8]], salts: [String], length: Int
   ) -> EachDigestResult.Outcome {
     do {
-      let loaded = try load(paths: [tree.path(of: relative)], type: nil)
+      let loaded = try canonicalTextOnly.load(paths: [tree.path(of: relative)], type: nil)
       let input = DigestInput(manifests: loaded.manifests, withFiles: withFiles, salts: salts)
       let kinds = Set(loaded.manifests.map(\.kind)).sorted()
       let digest = DirectoryDigest(path: relative, digest: DigestFraming.digest(input, length: length), kinds: kinds)

@@ -2,10 +2,16 @@
 /// `-` for standard input, and directory discovery (PRODUCT.md, "Input, errors, exit status").
 public struct ManifestLoader: Sendable {
   public var reader: any SourceReader
+  /// How much of each manifest to build (`digest` and `normalize` use `.canonicalText` on their own).
+  public var detail: ManifestDetail
 
-  public init(reader: any SourceReader = FileSystemReader()) {
+  public init(reader: any SourceReader = FileSystemReader(), detail: ManifestDetail = .full) {
     self.reader = reader
+    self.detail = detail
   }
+
+  /// This loader, building only the canonical texts.
+  var canonicalTextOnly: ManifestLoader { ManifestLoader(reader: reader, detail: .canonicalText) }
 
   /// Loads every manifest named by `paths` (none means `.`). `type` overrides detection for
   /// files and standard input; directories contribute their exactly-named manifests.
@@ -73,7 +79,7 @@ public struct ManifestLoader: Sendable {
     guard let format = FormatRegistry.format(for: kind) else {
       throw DeptagError("\(source.path): no reader for kind '\(kind.rawValue)'")
     }
-    return try format.load(source, reader: reader)
+    return try format.load(source, reader: reader, detail: detail)
   }
 
   static var typeNames: String { ManifestKind.selectable.map(\.rawValue).joined(separator: ", ") }

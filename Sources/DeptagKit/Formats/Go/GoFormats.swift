@@ -51,7 +51,11 @@ public struct GoSumFormat: ManifestFormat {
   }
 
   public func load(_ source: SourceFile, reader: any SourceReader) throws(DeptagError) -> LoadedManifests {
-    let lines = try GoSumReader.read(source)
+    try load(source, reader: reader, detail: .full)
+  }
+
+  public func load(_ source: SourceFile, reader: any SourceReader, detail: ManifestDetail) throws(DeptagError) -> LoadedManifests {
+    let lines = try GoSumReader.read(source, withEntries: detail == .full)
     let manifest = Manifest(
       kind: .gosum, path: source.path, settings: [], entries: lines.entries, canonicalText: lines.text)
     return LoadedManifests(manifests: [manifest], inputs: [source.path])

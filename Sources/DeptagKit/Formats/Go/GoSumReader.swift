@@ -44,7 +44,8 @@ enum GoSumReader {
     var prefix: UInt64 = 0
   }
 
-  static func read(_ source: SourceFile) throws(DeptagError) -> Canonical {
+  /// The canonical lines of `source`; `entries` stays empty unless `withEntries`.
+  static func read(_ source: SourceFile, withEntries: Bool = true) throws(DeptagError) -> Canonical {
     var side: [UInt8] = []
     var records: [Record] = []
     records.reserveCapacity(source.bytes.count / 64 + 1)
@@ -53,14 +54,15 @@ enum GoSumReader {
     }
     return source.bytes.withUnsafeBufferPointer { input in
       side.withUnsafeBufferPointer { side in
-        canonical(&records, input: input, side: side)
+        canonical(&records, input: input, side: side, withEntries: withEntries)
       }
     }
   }
 
   /// Sorts and de-duplicates `records` and builds the entries and the text.
   private static func canonical(
-    _ records: inout [Record], input: UnsafeBufferPointer<UInt8>, side: UnsafeBufferPointer<UInt8>
+    _ records: inout [Record], input: UnsafeBufferPointer<UInt8>, side: UnsafeBufferPointer<UInt8>,
+    withEntries: Bool
   ) -> Canonical {
     let inputBase = input.baseAddress
     let sideBase = side.baseAddress
@@ -104,8 +106,8 @@ enum GoSumReader {
       textLength += Int(record.length) + 1
     }
     var entries: [Entry] = []
-    entries.reserveCapacity(unique.count)
-    for record in unique {
+    entries.reserveCapacity(withEntries ? unique.count : 0)
+    for record in unique where withEntries {
       let line = UnsafeBufferPointer(start: bytes(record), count: Int(record.length))
       let keyLength = Int(record.secondSpace)
       let key = String(unsafeUninitializedCapacity: keyLength) { out in

@@ -29,4 +29,8 @@ public struct NPMLockFormat: ManifestFormat {
   public func load(_ source: SourceFile, reader: any SourceReader) throws(DeptagError) -> LoadedManifests {
     try PackageLock.load(source)
   }
+
+  public func load(_ source: SourceFile, reader: any SourceReader, detail: ManifestDetail) throws(DeptagError) -> LoadedManifests {
+    try PackageLock.load(source, withEntries: detail == .full)
+  }
 }

@@ -22,10 +22,14 @@ enum PackageLock {
   static let rootMetadata: [JSONString] = ["name", "version", "license", "funding", "bin"].map(JSONString.init)
   static let entryMetadata: [JSONString] = ["license", "funding", "deprecated"].map(JSONString.init)
 
-  static func load(_ source: SourceFile) throws(DeptagError) -> LoadedManifests {
+  /// The lock's manifest; with `withEntries` false, a lock read from its tape (the common case)
+  /// has no entries (`ManifestDetail.canonicalText`).
+  static func load(_ source: SourceFile, withEntries: Bool = true) throws(DeptagError) -> LoadedManifests {
     // A lock with a `packages` map is written from its tape (issue #8); v1, and any input the
     // tape rejects (JSONReader then reports the error), from the parsed tree.
-    if let tape = JSONTape.scan(source.bytes), let loaded = try packagesManifest(tape, source: source) {
+    if let tape = JSONTape.scan(source.bytes),
+      let loaded = try packagesManifest(tape, source: source, withEntries: withEntries)
+    {
       return loaded
     }
     return try loadTree(source)
@@ -37,7 +41,9 @@ enum PackageLock {
 
   /// A lock with a `packages` map, written from its tape as lockfileVersion 3 (the same bytes
   /// `loadTree` writes); nil when the map is missing or null (lockfileVersion 1).
-  private static func packagesManifest(_ tape: JSONTape, source: SourceFile) throws(DeptagError) -> LoadedManifests? {
+  private static func packagesManifest(
+    _ tape: JSONTape, source: SourceFile, withEntries: Bool
+  ) throws(DeptagError) -> LoadedManifests? {
     let root = tape.nodes[0]
     guard root.kind == .object else {
       throw error("package-lock.json must hold a JSON object, not \(tape.typeName(0))", Int(root.start), in: source)
@@ -51,7 +57,7 @@ enum PackageLock {
     var scratch: [Int] = []
     let paths = tape.sortedKeys(of: packages, into: &scratch)
     var entries: [Entry] = []
-    entries.reserveCapacity(paths.count)
+    entries.reserveCapacity(withEntries ? paths.count : 0)
     var document = JSONWriter(capacity: source.bytes.count)
     var compact = JSONWriter(capacity: 1 << 12)
     document.raw("{\n  \"lockfileVersion\": 3,\n  \"packages\": ")
@@ -77,9 +83,11 @@ enum PackageLock {
       document.writeString(tape, path)
       document.raw(": ")
       document.writeMembers(tape, members, scratch: &scratch, indent: 2, pretty: true)
-      compact.reset()
-      compact.writeMembers(tape, members, scratch: &scratch, indent: 0, pretty: false)
-      entries.append(Entry(key: tape.withString(path) { String(decoding: $0, as: UTF8.self) }, text: compact.text))
+      if withEntries {
+        compact.reset()
+        compact.writeMembers(tape, members, scratch: &scratch, indent: 0, pretty: false)
+        entries.append(Entry(key: tape.withString(path) { String(decoding: $0, as: UTF8.self) }, text: compact.text))
+      }
       scratch.removeLast(members.count)
     }
     if !paths.isEmpty { document.raw("\n  }") }
