@@ -98,9 +98,11 @@ struct XMLReader {
   /// The root element and everything inside it, built with an explicit stack (no recursion).
   private mutating func element() throws(DeptagError) -> XMLElement {
     var stack: [XMLElement] = []
-    // The text of each open element seen before its current child (parallel to `stack`).
-    var pendingText: [[UInt8]] = []
+    // The text of every open element, outermost first: an element's text starts at its entry in
+    // `textStarts` (parallel to `stack`) and is cut off when it closes, so its parent's text
+    // continues where it was (issue #8: one buffer, no copy per child).
     var text: [UInt8] = []
+    var textStarts: [Int] = []
     while true {
       guard index < bytes.count else {
         let open = stack.last.map { "<\($0.name)>" } ?? "element"
@@ -125,7 +127,7 @@ struct XMLReader {
           throw error("expected '>' to end the closing tag", at: index)
         }
         index += 1
-        guard var done = stack.popLast(), pendingText.popLast() != nil else {
+        guard var done = stack.popLast(), let textStart = textStarts.popLast() else {
           throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
         }
         // The open tag's name is the same bytes of the input, at `done.offset + 1`.
@@ -137,15 +139,10 @@ struct XMLReader {
             "closing tag </\(string(nameStart, nameEnd))> does not match <\(done.name)> at line \(lines.line(of: done.offset))",
             at: at)
         }
-        done.text = String(decoding: text, as: UTF8.self)
-        text.removeAll(keepingCapacity: true)
+        done.text = String(decoding: text[textStart...], as: UTF8.self)
+        text.removeLast(text.count - textStart)
         if stack.isEmpty { return done }
         stack[stack.count - 1].children.append(done)
-        // Text of the parent continues after the child; its earlier text was kept in `pendingText`.
-        if !pendingText[pendingText.count - 1].isEmpty {
-          text = pendingText[pendingText.count - 1]
-          pendingText[pendingText.count - 1] = []
-        }
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
       } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
@@ -169,12 +166,8 @@ struct XMLReader {
           if stack.isEmpty { return new }
           stack[stack.count - 1].children.append(new)
         } else {
-          if !stack.isEmpty && !text.isEmpty {
-            pendingText[pendingText.count - 1] = text
-            text.removeAll(keepingCapacity: true)
-          }
           stack.append(new)
-          pendingText.append([])
+          textStarts.append(text.count)
         }
       }
     }

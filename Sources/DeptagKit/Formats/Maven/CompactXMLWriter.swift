@@ -1,0 +1,200 @@
+/// Writes one canonical element on one line, straight as bytes (issue #8): a dependency or a
+/// plugin is written once, as its entry's text, instead of as an `XMLOut` tree written twice.
+/// The output is exactly what `XMLOut.compact` writes for the same elements.
+///
+/// The bytes go into a `ByteScratch` that is reused for every element; `string(in:_:)` makes the
+/// element's string from it (one allocation per element).
+struct CompactXMLWriter {
+  private let scratch: ByteScratch
+  /// Bytes written so far.
+  private(set) var count = 0
+
+  private init(scratch: ByteScratch) {
+    self.scratch = scratch
+  }
+
+  /// The element `body` writes, as a string. (`body` must not write another element into the
+  /// same scratch: a plugin's dependencies are written before it, and given by `element(_:)`.)
+  static func string(in scratch: ByteScratch, _ body: (inout CompactXMLWriter) -> Void) -> String {
+    precondition(!scratch.inUse, "CompactXMLWriter: the scratch is being written already")
+    scratch.inUse = true
+    defer { scratch.inUse = false }
+    var writer = CompactXMLWriter(scratch: scratch)
+    body(&writer)
+    return String(decoding: UnsafeBufferPointer(start: scratch.base, count: writer.count), as: UTF8.self)
+  }
+
+  private mutating func byte(_ value: UInt8) {
+    if count == scratch.capacity { scratch.grow(toAtLeast: count + 1, keeping: count) }
+    // In bounds: `count < capacity` after the check above.
+    scratch.base[count] = value
+    count += 1
+  }
+
+  private mutating func bytes(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+    if count + buffer.count > scratch.capacity { scratch.grow(toAtLeast: count + buffer.count, keeping: count) }
+    // In bounds: `count + buffer.count <= capacity` after the check above.
+    (scratch.base + count).update(from: source, count: buffer.count)
+    count += buffer.count
+  }
+
+  private mutating func name(_ name: StaticString) {
+    bytes(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+  }
+
+  /// The UTF-8 of `text`, as it is.
+  mutating func raw(_ text: String) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes($0) }
+    if done == nil { Array(text.utf8).withUnsafeBufferPointer { bytes($0) } }
+  }
+
+  /// One ASCII byte, as it is.
+  mutating func raw(ascii: Unicode.Scalar) {
+    byte(UInt8(ascii: ascii))
+  }
+
+  /// `<name>`
+  mutating func open(_ name: StaticString) {
+    byte(UInt8(ascii: "<"))
+    self.name(name)
+    byte(UInt8(ascii: ">"))
+  }
+
+  /// `</name>`
+  mutating func close(_ name: StaticString) {
+    byte(UInt8(ascii: "<"))
+    byte(UInt8(ascii: "/"))
+    self.name(name)
+    byte(UInt8(ascii: ">"))
+  }
+
+  /// `<name/>`: an empty leaf or a node without children.
+  mutating func empty(_ name: StaticString) {
+    byte(UInt8(ascii: "<"))
+    self.name(name)
+    byte(UInt8(ascii: "/"))
+    byte(UInt8(ascii: ">"))
+  }
+
+  /// `<name>value</name>` with the value escaped, or `<name/>` when it is empty (as `XMLOut.leaf`).
+  mutating func leaf(_ name: StaticString, _ value: String) {
+    if value.isEmpty { return empty(name) }
+    open(name)
+    // Copied as it is, then checked where it was copied: escaped only when it has to be.
+    let start = count
+    raw(value)
+    var plain = true
+    for at in start..<count {
+      let byte = scratch.base[at]
+      if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+        plain = false
+        break
+      }
+    }
+    if !plain {
+      count = start
+      raw(XMLOut.escape(value))
+    }
+    close(name)
+  }
+
+  /// An element already written by a `CompactXMLWriter`.
+  mutating func element(_ compact: String) {
+    raw(compact)
+  }
+
+  /// Writes the one-line `compact` element indented at `depth`, one element per line, exactly as
+  /// `XMLOut.write(into:depth:)` writes the same tree. Reading the tags back is unambiguous:
+  /// element names here are ASCII, and a leaf's escaped text holds no `<` but one followed by a
+  /// combining mark (`XMLOut.escape` works by Character), so never `</` nor `<` and an ASCII byte.
+  static func writeIndented(_ compact: String, depth: Int, into out: inout [UInt8]) {
+    var compact = compact
+    compact.withUTF8 { bytes in
+      // First the size, then the lines written in place (one append, not three per line).
+      var size = 0
+      forEachLine(bytes, depth: depth) { start, end, depth in size += 2 * depth + (end - start) + 1 }
+      let offset = out.count
+      out.append(contentsOf: repeatElement(0x20, count: size))
+      out.withUnsafeMutableBufferPointer { buffer in
+        // In bounds: the lines are the ones just measured, `size` bytes from `offset`.
+        var at = offset
+        forEachLine(bytes, depth: depth) { start, end, depth in
+          at += 2 * depth  // (the spaces are there already)
+          UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + end - start)])
+            .update(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+          at += end - start
+          buffer[at] = 0x0A
+          at += 1
+        }
+      }
+    }
+  }
+
+  /// Calls `line` with each output line's byte range in `bytes` and its depth.
+  private static func forEachLine(
+    _ bytes: UnsafeBufferPointer<UInt8>, depth: Int, _ line: (Int, Int, Int) -> Void
+  ) {
+    let count = bytes.count
+    var depth = depth
+    var at = 0
+    // (every index below is checked against `count` before it is read)
+    func end(of tagAt: Int) -> Int {
+      var k = tagAt
+      while k < count && bytes[k] != UInt8(ascii: ">") { k += 1 }
+      return min(k, count - 1)
+    }
+    while at < count {
+      let close = end(of: at)
+      if at + 1 < count && bytes[at + 1] == UInt8(ascii: "/") {
+        // `</name>` of a node.
+        depth -= 1
+        line(at, close + 1, depth)
+        at = close + 1
+      } else if close > 0 && bytes[close - 1] == UInt8(ascii: "/") {
+        // `<name/>`
+        line(at, close + 1, depth)
+        at = close + 1
+      } else if close + 2 < count && bytes[close + 1] == UInt8(ascii: "<") && bytes[close + 2] < 0x80
+        && bytes[close + 2] != UInt8(ascii: "/")
+      {
+        // `<name>` of a node: its first child follows.
+        line(at, close + 1, depth)
+        depth += 1
+        at = close + 1
+      } else {
+        // A leaf: its text runs to the first `</`.
+        var k = close + 1
+        while k + 1 < count && !(bytes[k] == UInt8(ascii: "<") && bytes[k + 1] == UInt8(ascii: "/")) { k += 1 }
+        let leafEnd = end(of: k)
+        line(at, leafEnd + 1, depth)
+        at = leafEnd + 1
+      }
+    }
+  }
+}
+
+/// A growable byte buffer reused by every `CompactXMLWriter` of one canonicalization.
+final class ByteScratch {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var capacity: Int
+  var inUse = false
+
+  init(capacity: Int = 1024) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  /// Grows to at least `minimum` bytes, keeping the first `used` bytes.
+  func grow(toAtLeast minimum: Int, keeping used: Int) {
+    let newCapacity = max(minimum, 2 * capacity)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    // In bounds: `used <= capacity < newCapacity`.
+    newBase.initialize(from: base, count: min(used, capacity))
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  deinit { base.deallocate() }
+}
