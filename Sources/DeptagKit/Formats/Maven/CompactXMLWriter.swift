@@ -24,6 +24,7 @@ struct CompactXMLWriter {
     return String(decoding: UnsafeBufferPointer(start: scratch.base, count: writer.count), as: UTF8.self)
   }
 
+  @inline(__always)
   private mutating func byte(_ value: UInt8) {
     if count == scratch.capacity { scratch.grow(toAtLeast: count + 1, keeping: count) }
     // In bounds: `count < capacity` after the check above.
@@ -31,6 +32,7 @@ struct CompactXMLWriter {
     count += 1
   }
 
+  @inline(__always)
   private mutating func bytes(_ buffer: UnsafeBufferPointer<UInt8>) {
     guard let source = buffer.baseAddress, buffer.count > 0 else { return }
     if count + buffer.count > scratch.capacity { scratch.grow(toAtLeast: count + buffer.count, keeping: count) }
@@ -39,22 +41,26 @@ struct CompactXMLWriter {
     count += buffer.count
   }
 
+  @inline(__always)
   private mutating func name(_ name: StaticString) {
     bytes(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
   }
 
   /// The UTF-8 of `text`, as it is.
+  @inline(__always)
   mutating func raw(_ text: String) {
     let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes($0) }
     if done == nil { Array(text.utf8).withUnsafeBufferPointer { bytes($0) } }
   }
 
   /// One ASCII byte, as it is.
+  @inline(__always)
   mutating func raw(ascii: Unicode.Scalar) {
     byte(UInt8(ascii: ascii))
   }
 
   /// `<name>`
+  @inline(__always)
   mutating func open(_ name: StaticString) {
     byte(UInt8(ascii: "<"))
     self.name(name)
@@ -62,6 +68,7 @@ struct CompactXMLWriter {
   }
 
   /// `</name>`
+  @inline(__always)
   mutating func close(_ name: StaticString) {
     byte(UInt8(ascii: "<"))
     byte(UInt8(ascii: "/"))
@@ -70,6 +77,7 @@ struct CompactXMLWriter {
   }
 
   /// `<name/>`: an empty leaf or a node without children.
+  @inline(__always)
   mutating func empty(_ name: StaticString) {
     byte(UInt8(ascii: "<"))
     self.name(name)
@@ -115,12 +123,21 @@ struct CompactXMLWriter {
       var size = 0
       forEachLine(bytes, depth: depth) { start, end, depth in size += 2 * depth + (end - start) + 1 }
       let offset = out.count
-      out.append(contentsOf: repeatElement(0x20, count: size))
+      // Room for the lines: the element's own bytes (`size >= count`: every byte is on a line)
+      // and spaces for the rest; all of it is written over below but the indentation.
+      out.append(contentsOf: bytes)
+      var rest = size - bytes.count
+      while rest > 0 {
+        let chunk = min(rest, XMLOut.spaces.count)
+        XMLOut.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<chunk])) }
+        rest -= chunk
+      }
       out.withUnsafeMutableBufferPointer { buffer in
         // In bounds: the lines are the ones just measured, `size` bytes from `offset`.
         var at = offset
         forEachLine(bytes, depth: depth) { start, end, depth in
-          at += 2 * depth  // (the spaces are there already)
+          UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + 2 * depth)]).update(repeating: 0x20)
+          at += 2 * depth
           UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + end - start)])
             .update(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
           at += end - start
@@ -139,11 +156,7 @@ struct CompactXMLWriter {
     var depth = depth
     var at = 0
     // (every index below is checked against `count` before it is read)
-    func end(of tagAt: Int) -> Int {
-      var k = tagAt
-      while k < count && bytes[k] != UInt8(ascii: ">") { k += 1 }
-      return min(k, count - 1)
-    }
+    @inline(__always) func end(of tagAt: Int) -> Int { min(find(UInt8(ascii: ">"), in: bytes, from: tagAt), count - 1) }
     while at < count {
       let close = end(of: at)
       if at + 1 < count && bytes[at + 1] == UInt8(ascii: "/") {
@@ -164,14 +177,35 @@ struct CompactXMLWriter {
         at = close + 1
       } else {
         // A leaf: its text runs to the first `</`.
-        var k = close + 1
-        while k + 1 < count && !(bytes[k] == UInt8(ascii: "<") && bytes[k + 1] == UInt8(ascii: "/")) { k += 1 }
+        var k = find(UInt8(ascii: "<"), in: bytes, from: close + 1)
+        while k + 1 < count && bytes[k + 1] != UInt8(ascii: "/") { k = find(UInt8(ascii: "<"), in: bytes, from: k + 1) }
         let leafEnd = end(of: k)
         line(at, leafEnd + 1, depth)
         at = leafEnd + 1
       }
     }
   }
+}
+
+/// The offset of the first `target` byte at or after `start`, or `bytes.count`; eight bytes at
+/// a time (issue #8).
+@inline(__always)
+private func find(_ target: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+  let count = bytes.count
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let pattern = ones &* UInt64(target)
+  var at = start
+  // In bounds: a word is loaded only when its eight bytes are before `count`.
+  while at + 8 <= count {
+    let word = UInt64(littleEndian: ByteWord.load(bytes, at)) ^ pattern
+    // A zero byte of `word` is a `target` byte; the lowest flag marks the first one exactly
+    // (a borrow can only flag bytes above a real zero byte).
+    let found = (word &- ones) & ~word & 0x8080_8080_8080_8080
+    if found != 0 { return at + found.trailingZeroBitCount / 8 }
+    at += 8
+  }
+  while at < count && bytes[at] != target { at += 1 }
+  return at
 }
 
 /// A growable byte buffer reused by every `CompactXMLWriter` of one canonicalization.

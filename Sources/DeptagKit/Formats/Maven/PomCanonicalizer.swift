@@ -525,7 +525,7 @@ enum XMLOut: Sendable, Hashable {
     }
   }
 
-  private static let spaces = [UInt8](repeating: 0x20, count: 32)
+  static let spaces = [UInt8](repeating: 0x20, count: 32)
 
   /// The UTF-8 of `text`, copied from its contiguous storage.
   private static func append(_ text: String, to out: inout [UInt8]) {

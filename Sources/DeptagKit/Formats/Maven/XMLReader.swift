@@ -142,7 +142,7 @@ struct XMLReader {
         done.text = String(decoding: text[textStart...], as: UTF8.self)
         text.removeLast(text.count - textStart)
         if stack.isEmpty { return done }
-        stack[stack.count - 1].children.append(done)
+        Self.appendChild(done, to: &stack[stack.count - 1])
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
       } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
@@ -164,13 +164,20 @@ struct XMLReader {
         let (new, empty) = try startTag()
         if empty {
           if stack.isEmpty { return new }
-          stack[stack.count - 1].children.append(new)
+          Self.appendChild(new, to: &stack[stack.count - 1])
         } else {
           stack.append(new)
           textStarts.append(text.count)
         }
       }
     }
+  }
+
+  /// Appends `child`; the first child makes room for four (issue #8: a dependency's three or four
+  /// fields cost one allocation, not one per doubling from one).
+  private static func appendChild(_ child: XMLElement, to parent: inout XMLElement) {
+    if parent.children.isEmpty { parent.children.reserveCapacity(4) }
+    parent.children.append(child)
   }
 
   /// `<name attr="value" …>` or `<name …/>`; returns the element and whether it was empty.
