@@ -207,12 +207,15 @@ struct PomModelReader {
       // the same checks in the same order, so the same first error.
       let children = element.children
       var slots = DependencySlots()
-      for (position, child) in children.enumerated() {
-        guard let slot = DependencySlots.slot(of: child.name) else {
-          throw error("unrecognised tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
+      for position in children.indices {
+        // (by index: only the name is read, the child is not copied)
+        let name = children[position].name
+        guard let slot = DependencySlots.slot(of: name) else {
+          throw error(
+            "unrecognised tag <\(name)> in <\(element.name)> (Maven rejects it too)", at: children[position].offset)
         }
         guard slots[slot] < 0 else {
-          throw error("duplicated tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
+          throw error("duplicated tag <\(name)> in <\(element.name)> (Maven rejects it too)", at: children[position].offset)
         }
         slots[slot] = position
       }

@@ -216,11 +216,22 @@ struct XMLReader {
   private mutating func characterData(into text: inout [UInt8], element: inout XMLElement) throws(DeptagError) {
     while index < bytes.count {
       // A run of plain bytes is appended at once (issue #8).
+      // (Until the element's first non-blank byte is found, each byte is checked for it too.)
       let runStart = index
+      if element.textOffset == nil {
+        while index < bytes.count {
+          let byte = bytes[index]
+          if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
+          if !Self.isSpace(byte) {
+            element.textOffset = index
+            break
+          }
+          index += 1
+        }
+      }
       while index < bytes.count {
         let byte = bytes[index]
         if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
-        if element.textOffset == nil && !Self.isSpace(byte) { element.textOffset = index }
         index += 1
       }
       if index > runStart { text.append(contentsOf: bytes[runStart..<index]) }
@@ -596,7 +607,13 @@ struct XMLReader {
   }
 
   static func isNameByte(_ byte: UInt8) -> Bool {
-    isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    // `isNameStart`, digits, `-` and `.`, as bits of two words (issue #8: one test per byte).
+    // Bits 0–63: `-` (0x2D), `.` (0x2E), `0`–`9` (0x30–0x39), `:` (0x3A); bits 64–127: `A`–`Z`
+    // (0x41–0x5A), `_` (0x5F), `a`–`z` (0x61–0x7A).
+    let low: UInt64 = 0x07FF_6000_0000_0000
+    let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+    if byte >= 0x80 { return true }
+    return byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : (high >> UInt64(byte - 64)) & 1 == 1
   }
 
   static func isXMLCharacter(_ value: UInt32) -> Bool {
