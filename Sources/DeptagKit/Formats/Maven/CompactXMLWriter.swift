@@ -8,6 +8,10 @@ struct CompactXMLWriter {
   private let scratch: ByteScratch
   /// Bytes written so far.
   private(set) var count = 0
+  /// The lines the element takes when indented, and their indentation (`CompactShape`).
+  private(set) var shape = CompactShape()
+  /// Nesting of the element being written, relative to its outermost element.
+  private var depth = 0
 
   private init(scratch: ByteScratch) {
     self.scratch = scratch
@@ -22,6 +26,23 @@ struct CompactXMLWriter {
     var writer = CompactXMLWriter(scratch: scratch)
     body(&writer)
     return String(decoding: UnsafeBufferPointer(start: scratch.base, count: writer.count), as: UTF8.self)
+  }
+
+  /// The element `body` writes, as an `XMLOut` that knows its indented size.
+  static func element(in scratch: ByteScratch, _ body: (inout CompactXMLWriter) -> Void) -> XMLOut {
+    var shape = CompactShape()
+    let text = string(in: scratch) { writer in
+      body(&writer)
+      shape = writer.shape
+    }
+    return .compact(text, shape)
+  }
+
+  /// One more output line at the current depth.
+  @inline(__always)
+  private mutating func line() {
+    shape.lines += 1
+    shape.indent += 2 * depth
   }
 
   @inline(__always)
@@ -62,6 +83,13 @@ struct CompactXMLWriter {
   /// `<name>`
   @inline(__always)
   mutating func open(_ name: StaticString) {
+    line()
+    depth += 1
+    openTag(name)
+  }
+
+  @inline(__always)
+  private mutating func openTag(_ name: StaticString) {
     byte(UInt8(ascii: "<"))
     self.name(name)
     byte(UInt8(ascii: ">"))
@@ -70,6 +98,13 @@ struct CompactXMLWriter {
   /// `</name>`
   @inline(__always)
   mutating func close(_ name: StaticString) {
+    depth -= 1
+    line()
+    closeTag(name)
+  }
+
+  @inline(__always)
+  private mutating func closeTag(_ name: StaticString) {
     byte(UInt8(ascii: "<"))
     byte(UInt8(ascii: "/"))
     self.name(name)
@@ -79,6 +114,12 @@ struct CompactXMLWriter {
   /// `<name/>`: an empty leaf or a node without children.
   @inline(__always)
   mutating func empty(_ name: StaticString) {
+    line()
+    emptyTag(name)
+  }
+
+  @inline(__always)
+  private mutating func emptyTag(_ name: StaticString) {
     byte(UInt8(ascii: "<"))
     self.name(name)
     byte(UInt8(ascii: "/"))
@@ -87,8 +128,9 @@ struct CompactXMLWriter {
 
   /// `<name>value</name>` with the value escaped, or `<name/>` when it is empty (as `XMLOut.leaf`).
   mutating func leaf(_ name: StaticString, _ value: String) {
-    if value.isEmpty { return empty(name) }
-    open(name)
+    line()
+    if value.isEmpty { return emptyTag(name) }
+    openTag(name)
     // Copied as it is, then checked where it was copied: escaped only when it has to be.
     let start = count
     raw(value)
@@ -104,24 +146,36 @@ struct CompactXMLWriter {
       count = start
       raw(XMLOut.escape(value))
     }
-    close(name)
+    closeTag(name)
   }
 
-  /// An element already written by a `CompactXMLWriter`.
-  mutating func element(_ compact: String) {
-    raw(compact)
+  /// An element already written by a `CompactXMLWriter` (`.compact`); any other `XMLOut` is
+  /// written as `XMLOut.compact` writes it, its shape measured.
+  mutating func element(_ element: XMLOut) {
+    let shape: CompactShape
+    if case .compact(let text, let known) = element {
+      raw(text)
+      shape = known
+    } else {
+      let text = element.compact
+      raw(text)
+      shape = CompactShape(measuring: text)
+    }
+    self.shape.lines += shape.lines
+    self.shape.indent += shape.indent + 2 * depth * shape.lines
   }
 
   /// Writes the one-line `compact` element indented at `depth`, one element per line, exactly as
   /// `XMLOut.write(into:depth:)` writes the same tree. Reading the tags back is unambiguous:
   /// element names here are ASCII, and a leaf's escaped text holds no `<` but one followed by a
   /// combining mark (`XMLOut.escape` works by Character), so never `</` nor `<` and an ASCII byte.
-  static func writeIndented(_ compact: String, depth: Int, into out: inout [UInt8]) {
+  static func writeIndented(_ compact: String, shape: CompactShape? = nil, depth: Int, into out: inout [UInt8]) {
     var compact = compact
+    let shape = shape ?? CompactShape(measuring: compact)
     compact.withUTF8 { bytes in
-      // First the size, then the lines written in place (one append, not three per line).
-      var size = 0
-      forEachLine(bytes, depth: depth) { start, end, depth in size += 2 * depth + (end - start) + 1 }
+      // The size is known from the shape; the lines are written in place (one append, not
+      // three per line).
+      let size = bytes.count + shape.indent + 2 * depth * shape.lines + shape.lines
       let offset = out.count
       // Room for the lines: the element's own bytes (`size >= count`: every byte is on a line)
       // and spaces for the rest; all of it is written over below but the indentation.
@@ -144,7 +198,21 @@ struct CompactXMLWriter {
           buffer[at] = 0x0A
           at += 1
         }
+        precondition(at == offset + size, "CompactXMLWriter: the element's shape does not match its text")
       }
+    }
+  }
+
+  /// The shape of `compact`, read back from its tags.
+  fileprivate static func lines(of compact: String) -> CompactShape {
+    var compact = compact
+    return compact.withUTF8 { bytes in
+      var shape = CompactShape()
+      forEachLine(bytes, depth: 0) { _, _, depth in
+        shape.lines += 1
+        shape.indent += 2 * depth
+      }
+      return shape
     }
   }
 
@@ -184,6 +252,20 @@ struct CompactXMLWriter {
         at = leafEnd + 1
       }
     }
+  }
+}
+
+/// How a one-line element spreads when indented: its lines, and the spaces they are indented by
+/// when the element itself is not (each level adds `2 * lines` to that).
+struct CompactShape: Sendable, Hashable {
+  var lines = 0
+  var indent = 0
+
+  init() {}
+
+  /// The shape of `compact`, read back from its tags.
+  init(measuring compact: String) {
+    self = CompactXMLWriter.lines(of: compact)
   }
 }
 

@@ -306,7 +306,7 @@ struct PomCanonicalizer {
       exclusions = keyed.map(\.pair)
     }
     // Written straight as its one-line text (issue #8), in the order of `XMLOut` fields before.
-    let text = CompactXMLWriter.string(in: scratch) { out in
+    let element = CompactXMLWriter.element(in: scratch) { out in
       out.open("dependency")
       out.leaf("groupId", groupId)
       out.leaf("artifactId", artifactId)
@@ -332,7 +332,7 @@ struct PomCanonicalizer {
       }
       out.close("dependency")
     }
-    return (key, .compact(text), scope == "import" && type == "pom")
+    return (key, element, scope == "import" && type == "pom")
   }
 
   /// Plugins (or extensions) as a sorted set keyed by groupId:artifactId, the last of a repeated
@@ -352,7 +352,7 @@ struct PomCanonicalizer {
       let extensions = (try interpolator.interpolate(plugin.extensions))?.lowercased() == "true"
       // Plugin-level dependencies keep their order: they form the plugin's class path (2.2).
       let dependencies = try dependencyList(plugin.dependencies, interpolator: interpolator, what: "plugin dependency")
-      let text = CompactXMLWriter.string(in: scratch) { out in
+      let written = CompactXMLWriter.element(in: scratch) { out in
         out.open(element)
         if !groupId.isEmpty { out.leaf("groupId", groupId) }
         out.leaf("artifactId", artifactId)
@@ -360,7 +360,7 @@ struct PomCanonicalizer {
         if extensions { out.leaf("extensions", "true") }
         if !dependencies.isEmpty {
           out.open("dependencies")
-          for (_, dependency) in dependencies { out.element(dependency.compact) }
+          for (_, dependency) in dependencies { out.element(dependency) }
           out.close("dependencies")
         }
         out.close(element)
@@ -369,7 +369,7 @@ struct PomCanonicalizer {
         warnings.append(
           Diagnostic(.warning, "\(element) \(key) is declared twice; Maven uses the last declaration", at: location(plugin.offset)))
       }
-      byKey[key] = .compact(text)
+      byKey[key] = written
     }
     return byKey.keys.sorted(by: Self.byteOrder).map { ($0, byKey[$0]!) }
   }
@@ -449,7 +449,7 @@ enum XMLOut: Sendable, Hashable {
   case leaf(String, String)
   case node(String, [XMLOut])
   /// An element already written on one line by `CompactXMLWriter` (issue #8).
-  case compact(String)
+  case compact(String, CompactShape)
 
   /// Two-space indented, one element per line.
   func render(into text: inout String, depth: Int) {
@@ -460,7 +460,7 @@ enum XMLOut: Sendable, Hashable {
 
   /// On one line, as an entry's text.
   var compact: String {
-    if case .compact(let text) = self { return text }
+    if case .compact(let text, _) = self { return text }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(256)  // (an entry's element: one allocation, not one per doubling)
     write(into: &bytes, depth: nil)
@@ -470,9 +470,9 @@ enum XMLOut: Sendable, Hashable {
   /// Writes the element as bytes (issue #8: no per-element strings): indented at `depth` and
   /// one element per line, or on one line when `depth` is nil.
   func write(into out: inout [UInt8], depth: Int?) {
-    if case .compact(let text) = self {
+    if case .compact(let text, let shape) = self {
       if let depth {
-        CompactXMLWriter.writeIndented(text, depth: depth, into: &out)
+        CompactXMLWriter.writeIndented(text, shape: shape, depth: depth, into: &out)
       } else {
         Self.append(text, to: &out)
       }

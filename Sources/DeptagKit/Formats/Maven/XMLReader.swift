@@ -607,13 +607,7 @@ struct XMLReader {
   }
 
   static func isNameByte(_ byte: UInt8) -> Bool {
-    // `isNameStart`, digits, `-` and `.`, as bits of two words (issue #8: one test per byte).
-    // Bits 0–63: `-` (0x2D), `.` (0x2E), `0`–`9` (0x30–0x39), `:` (0x3A); bits 64–127: `A`–`Z`
-    // (0x41–0x5A), `_` (0x5F), `a`–`z` (0x61–0x7A).
-    let low: UInt64 = 0x07FF_6000_0000_0000
-    let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
-    if byte >= 0x80 { return true }
-    return byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : (high >> UInt64(byte - 64)) & 1 == 1
+    isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
   }
 
   static func isXMLCharacter(_ value: UInt32) -> Bool {

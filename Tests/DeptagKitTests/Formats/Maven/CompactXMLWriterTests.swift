@@ -51,11 +51,14 @@ import Testing
       switch self {
       case .leaf(let name, let value): .leaf("\(name)", value)
       case .node(let name, let children): .node("\(name)", children.map(\.mixed))
-      case .written(let tree): .compact(tree.compact)
+      case .written(let tree): tree.element
       }
     }
 
     var compact: String { CompactXMLWriter.string(in: ByteScratch()) { write(into: &$0) } }
+
+    /// As written by the writer, with its shape.
+    var element: XMLOut { CompactXMLWriter.element(in: ByteScratch()) { write(into: &$0) } }
 
     func write(into writer: inout CompactXMLWriter) {
       switch self {
@@ -65,7 +68,7 @@ import Testing
         writer.open(name)
         for child in children { child.write(into: &writer) }
         writer.close(name)
-      case .written(let tree): writer.element(tree.compact)
+      case .written(let tree): writer.element(tree.element)
       }
     }
   }
@@ -81,11 +84,18 @@ import Testing
     let tree = Tree.random(&g, depth: 0)
     let compact = tree.compact
     #expect(compact == tree.plain.compact)
+    guard case .compact(let text, let shape) = tree.element else {
+      Issue.record("not a compact element")
+      return
+    }
+    #expect(text == compact)
+    #expect(shape == CompactShape(measuring: compact))
     #expect(tree.mixed.compact == tree.plain.compact)
     for depth in [0, 1, 2, 5, 20] {
       var indented: [UInt8] = []
       CompactXMLWriter.writeIndented(compact, depth: depth, into: &indented)
       #expect(indented == Self.written(tree.plain, depth: depth), "depth \(depth): \(compact)")
+      #expect(Self.written(tree.element, depth: depth) == indented)
       #expect(Self.written(tree.mixed, depth: depth) == Self.written(tree.plain, depth: depth))
     }
   }
