@@ -6,6 +6,10 @@
 /// element's string from it (one allocation per element).
 struct CompactXMLWriter {
   private let scratch: ByteScratch
+  /// The scratch's storage and capacity, kept here (a class's `var` is checked for exclusive
+  /// access at every use) and read again only after it grows.
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
   /// Bytes written so far.
   private(set) var count = 0
   /// The lines the element takes when indented, and their indentation (`CompactShape`).
@@ -15,6 +19,8 @@ struct CompactXMLWriter {
 
   private init(scratch: ByteScratch) {
     self.scratch = scratch
+    base = scratch.base
+    capacity = scratch.capacity
   }
 
   /// The element `body` writes, as a string. (`body` must not write another element into the
@@ -25,7 +31,7 @@ struct CompactXMLWriter {
     defer { scratch.inUse = false }
     var writer = CompactXMLWriter(scratch: scratch)
     body(&writer)
-    return String(decoding: UnsafeBufferPointer(start: scratch.base, count: writer.count), as: UTF8.self)
+    return String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self)
   }
 
   /// The element `body` writes, as an `XMLOut` that knows its indented size.
@@ -45,20 +51,26 @@ struct CompactXMLWriter {
     shape.indent += 2 * depth
   }
 
+  private mutating func grow(toAtLeast minimum: Int) {
+    scratch.grow(toAtLeast: minimum, keeping: count)
+    base = scratch.base
+    capacity = scratch.capacity
+  }
+
   @inline(__always)
   private mutating func byte(_ value: UInt8) {
-    if count == scratch.capacity { scratch.grow(toAtLeast: count + 1, keeping: count) }
+    if count == capacity { grow(toAtLeast: count + 1) }
     // In bounds: `count < capacity` after the check above.
-    scratch.base[count] = value
+    base[count] = value
     count += 1
   }
 
   @inline(__always)
   private mutating func bytes(_ buffer: UnsafeBufferPointer<UInt8>) {
     guard let source = buffer.baseAddress, buffer.count > 0 else { return }
-    if count + buffer.count > scratch.capacity { scratch.grow(toAtLeast: count + buffer.count, keeping: count) }
+    if count + buffer.count > capacity { grow(toAtLeast: count + buffer.count) }
     // In bounds: `count + buffer.count <= capacity` after the check above.
-    (scratch.base + count).update(from: source, count: buffer.count)
+    (base + count).update(from: source, count: buffer.count)
     count += buffer.count
   }
 
@@ -136,7 +148,7 @@ struct CompactXMLWriter {
     raw(value)
     var plain = true
     for at in start..<count {
-      let byte = scratch.base[at]
+      let byte = base[at]
       if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
         plain = false
         break
