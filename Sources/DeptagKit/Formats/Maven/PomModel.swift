@@ -222,7 +222,7 @@ struct PomModelReader {
       try noText(in: element)
       func field(_ slot: Int) throws(DeptagError) -> PomText? {
         let position = slots[slot]
-        return position < 0 ? nil : try text(children[position])
+        return position < 0 ? nil : try text(children, position)
       }
       var d = PomDependency(offset: element.offset)
       d.groupId = try field(DependencySlots.groupId)
@@ -343,6 +343,13 @@ struct PomModelReader {
       throw error("<\(element.name)> must hold text, not the element <\(child.name)>", at: child.offset)
     }
     return PomText(value: Self.trim(element.text), offset: element.textOffset ?? element.offset)
+  }
+
+  /// `text(elements[position])`, read in place (issue #8: the element is not copied).
+  private func text(_ elements: [XMLElement], _ position: Int) throws(DeptagError) -> PomText {
+    if !elements[position].children.isEmpty { return try text(elements[position]) }
+    return PomText(
+      value: Self.trim(elements[position].text), offset: elements[position].textOffset ?? elements[position].offset)
   }
 
   static func trim(_ text: String) -> String {

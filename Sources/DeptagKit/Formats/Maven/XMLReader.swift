@@ -175,7 +175,7 @@ struct XMLReader {
 
   /// Appends `child`; the first child makes room for four (issue #8: a dependency's three or four
   /// fields cost one allocation, not one per doubling from one).
-  private static func appendChild(_ child: XMLElement, to parent: inout XMLElement) {
+  private static func appendChild(_ child: consuming XMLElement, to parent: inout XMLElement) {
     if parent.children.isEmpty { parent.children.reserveCapacity(4) }
     parent.children.append(child)
   }
