@@ -218,23 +218,26 @@ struct XMLReader {
       // A run of plain bytes is appended at once (issue #8).
       // (Until the element's first non-blank byte is found, each byte is checked for it too.)
       let runStart = index
+      let count = bytes.count
+      var at = runStart
       if element.textOffset == nil {
-        while index < bytes.count {
-          let byte = bytes[index]
+        while at < count {
+          let byte = bytes[at]
           if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
           if !Self.isSpace(byte) {
-            element.textOffset = index
+            element.textOffset = at
             break
           }
-          index += 1
+          at += 1
         }
       }
-      while index < bytes.count {
-        let byte = bytes[index]
+      while at < count {
+        let byte = bytes[at]
         if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
-        index += 1
+        at += 1
       }
-      if index > runStart { text.append(contentsOf: bytes[runStart..<index]) }
+      index = at
+      if index > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
       guard index < bytes.count else { return }
       let byte = bytes[index]
       if byte == UInt8(ascii: "<") { return }
@@ -475,17 +478,19 @@ struct XMLReader {
 
   private mutating func name() throws(DeptagError) -> String {
     let start = index
-    guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
-    index += 1
-    while index < bytes.count && Self.isNameByte(bytes[index]) { index += 1 }
-    return String(decoding: bytes[start..<index], as: UTF8.self)
+    try skipName()
+    // (in bounds: `start < index <= bytes.count`)
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
 
   /// Moves past a name without making a `String` of it (same rule and error as `name()`).
   private mutating func skipName() throws(DeptagError) {
     guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
-    index += 1
-    while index < bytes.count && Self.isNameByte(bytes[index]) { index += 1 }
+    // (a local position and count: the loop keeps them in registers, issue #8)
+    var at = index + 1
+    let count = bytes.count
+    while at < count && Self.isNameByte(bytes[at]) { at += 1 }
+    index = at
   }
 
   private func string(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
@@ -504,8 +509,11 @@ struct XMLReader {
   @discardableResult
   private mutating func skipSpaces() -> Bool {
     let start = index
-    while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 }
-    return index > start
+    var at = start
+    let count = bytes.count
+    while at < count && Self.isSpace(bytes[at]) { at += 1 }
+    index = at
+    return at > start
   }
 
   private mutating func expect(_ literal: String, _ what: String) throws(DeptagError) {
