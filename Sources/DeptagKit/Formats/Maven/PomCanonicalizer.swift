@@ -19,6 +19,8 @@ struct PomCanonicalizer {
   var settings: [Entry] = []
   var entries: [Entry] = []
   var warnings: [Diagnostic] = []
+  /// Where entries are written before they become strings (issue #8).
+  private let scratch = ByteScratch()
 
   init(path: String, lines: LineMap) {
     self.path = path
@@ -270,28 +272,32 @@ struct PomCanonicalizer {
     var scope = try interpolator.interpolate(d.scope) ?? ""
     if scope == "compile" { scope = "" }
     let optional = (try interpolator.interpolate(d.optional))?.lowercased() == "true"
-    var parts = [groupId, artifactId]
-    if type != "jar" || !classifier.isEmpty { parts.append(type) }
-    if !classifier.isEmpty { parts.append(classifier) }
-    let key = Self.joined(parts)
+    // `joined([groupId, artifactId, type?, classifier?])`, written without the array.
+    let key = CompactXMLWriter.string(in: scratch) { out in
+      out.raw(groupId)
+      out.raw(ascii: ":")
+      out.raw(artifactId)
+      if type != "jar" || !classifier.isEmpty {
+        out.raw(ascii: ":")
+        out.raw(type)
+      }
+      if !classifier.isEmpty {
+        out.raw(ascii: ":")
+        out.raw(classifier)
+      }
+    }
 
-    var fields: [XMLOut] = []
-    fields.reserveCapacity(9)
-    fields.append(.leaf("groupId", groupId))
-    fields.append(.leaf("artifactId", artifactId))
-    fields.append(optional: try interpolator.interpolate(d.version).map { .leaf("version", $0) })
-    if type != "jar" { fields.append(.leaf("type", type)) }
-    if !classifier.isEmpty { fields.append(.leaf("classifier", classifier)) }
-    if !scope.isEmpty { fields.append(.leaf("scope", scope)) }
-    if optional { fields.append(.leaf("optional", "true")) }
-    fields.append(optional: try interpolator.interpolate(d.systemPath).map { .leaf("systemPath", $0) })
+    let version = try interpolator.interpolate(d.version)
+    let systemPath = try interpolator.interpolate(d.systemPath)
     // A set: repeats found by hashing (String hashing agrees with String equality), not by a
     // linear search per exclusion, which made thousands of exclusions quadratic (issue #8).
     var exclusions: [(String?, String?)] = []
-    var seenExclusions = Set<ExclusionPair>()
-    for exclusion in d.exclusions {
-      let pair = (try interpolator.interpolate(exclusion.groupId), try interpolator.interpolate(exclusion.artifactId))
-      if seenExclusions.insert(ExclusionPair(groupId: pair.0, artifactId: pair.1)).inserted { exclusions.append(pair) }
+    if !d.exclusions.isEmpty {
+      var seenExclusions = Set<ExclusionPair>()
+      for exclusion in d.exclusions {
+        let pair = (try interpolator.interpolate(exclusion.groupId), try interpolator.interpolate(exclusion.artifactId))
+        if seenExclusions.insert(ExclusionPair(groupId: pair.0, artifactId: pair.1)).inserted { exclusions.append(pair) }
+      }
     }
     if exclusions.count > 1 {
       // Sorted by `groupId:artifactId`, each key made once rather than once per comparison.
@@ -299,24 +305,40 @@ struct PomCanonicalizer {
       keyed.sort { Self.byteOrder($0.key, $1.key) }
       exclusions = keyed.map(\.pair)
     }
-    if !exclusions.isEmpty {
-      fields.append(
-        .node(
-          "exclusions",
-          exclusions.map { pair in
-            var x: [XMLOut] = []
-            x.append(optional: pair.0.map { .leaf("groupId", $0) })
-            x.append(optional: pair.1.map { .leaf("artifactId", $0) })
-            return .node("exclusion", x)
-          }))
+    // Written straight as its one-line text (issue #8), in the order of `XMLOut` fields before.
+    let element = CompactXMLWriter.element(in: scratch) { out in
+      out.open("dependency")
+      out.leaf("groupId", groupId)
+      out.leaf("artifactId", artifactId)
+      if let version { out.leaf("version", version) }
+      if type != "jar" { out.leaf("type", type) }
+      if !classifier.isEmpty { out.leaf("classifier", classifier) }
+      if !scope.isEmpty { out.leaf("scope", scope) }
+      if optional { out.leaf("optional", "true") }
+      if let systemPath { out.leaf("systemPath", systemPath) }
+      if !exclusions.isEmpty {
+        out.open("exclusions")
+        for (groupId, artifactId) in exclusions {
+          if groupId == nil && artifactId == nil {
+            out.empty("exclusion")
+            continue
+          }
+          out.open("exclusion")
+          if let groupId { out.leaf("groupId", groupId) }
+          if let artifactId { out.leaf("artifactId", artifactId) }
+          out.close("exclusion")
+        }
+        out.close("exclusions")
+      }
+      out.close("dependency")
     }
-    return (key, .node("dependency", fields), scope == "import" && type == "pom")
+    return (key, element, scope == "import" && type == "pom")
   }
 
   /// Plugins (or extensions) as a sorted set keyed by groupId:artifactId, the last of a repeated
   /// key winning; configuration, executions and inherited are not semantic (2.7).
   private mutating func pluginSet(
-    _ list: [PomPlugin], interpolator: PomInterpolator, defaultGroup: String?, element: String = "plugin"
+    _ list: [PomPlugin], interpolator: PomInterpolator, defaultGroup: String?, element: StaticString = "plugin"
   ) throws(DeptagError) -> [(String, XMLOut)] {
     var byKey: [String: XMLOut] = [:]
     for plugin in list {
@@ -326,19 +348,28 @@ struct PomCanonicalizer {
         throw error("\(element) without an <artifactId> (Maven rejects it too)", at: plugin.offset)
       }
       let key = "\(groupId):\(artifactId)"
-      var fields: [XMLOut] = []
-      if !groupId.isEmpty { fields.append(.leaf("groupId", groupId)) }
-      fields.append(.leaf("artifactId", artifactId))
-      fields.append(optional: try interpolator.interpolate(plugin.version).map { .leaf("version", $0) })
-      if (try interpolator.interpolate(plugin.extensions))?.lowercased() == "true" { fields.append(.leaf("extensions", "true")) }
+      let version = try interpolator.interpolate(plugin.version)
+      let extensions = (try interpolator.interpolate(plugin.extensions))?.lowercased() == "true"
       // Plugin-level dependencies keep their order: they form the plugin's class path (2.2).
       let dependencies = try dependencyList(plugin.dependencies, interpolator: interpolator, what: "plugin dependency")
-      if !dependencies.isEmpty { fields.append(.node("dependencies", dependencies.map(\.1))) }
+      let written = CompactXMLWriter.element(in: scratch) { out in
+        out.open(element)
+        if !groupId.isEmpty { out.leaf("groupId", groupId) }
+        out.leaf("artifactId", artifactId)
+        if let version { out.leaf("version", version) }
+        if extensions { out.leaf("extensions", "true") }
+        if !dependencies.isEmpty {
+          out.open("dependencies")
+          for (_, dependency) in dependencies { out.element(dependency) }
+          out.close("dependencies")
+        }
+        out.close(element)
+      }
       if byKey[key] != nil {
         warnings.append(
           Diagnostic(.warning, "\(element) \(key) is declared twice; Maven uses the last declaration", at: location(plugin.offset)))
       }
-      byKey[key] = .node(element, fields)
+      byKey[key] = written
     }
     return byKey.keys.sorted(by: Self.byteOrder).map { ($0, byKey[$0]!) }
   }
@@ -417,6 +448,8 @@ private struct ExclusionPair: Hashable {
 enum XMLOut: Sendable, Hashable {
   case leaf(String, String)
   case node(String, [XMLOut])
+  /// An element already written on one line by `CompactXMLWriter` (issue #8).
+  case compact(String, CompactShape)
 
   /// Two-space indented, one element per line.
   func render(into text: inout String, depth: Int) {
@@ -427,6 +460,7 @@ enum XMLOut: Sendable, Hashable {
 
   /// On one line, as an entry's text.
   var compact: String {
+    if case .compact(let text, _) = self { return text }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(256)  // (an entry's element: one allocation, not one per doubling)
     write(into: &bytes, depth: nil)
@@ -436,8 +470,17 @@ enum XMLOut: Sendable, Hashable {
   /// Writes the element as bytes (issue #8: no per-element strings): indented at `depth` and
   /// one element per line, or on one line when `depth` is nil.
   func write(into out: inout [UInt8], depth: Int?) {
+    if case .compact(let text, let shape) = self {
+      if let depth {
+        CompactXMLWriter.writeIndented(text, shape: shape, depth: depth, into: &out)
+      } else {
+        Self.append(text, to: &out)
+      }
+      return
+    }
     if let depth { Self.indent(depth, into: &out) }
     switch self {
+    case .compact: break
     case .leaf(let name, let value):
       out.append(UInt8(ascii: "<"))
       Self.append(name, to: &out)
@@ -473,7 +516,7 @@ enum XMLOut: Sendable, Hashable {
   }
 
   /// Two spaces per level.
-  private static func indent(_ depth: Int, into out: inout [UInt8]) {
+  static func indent(_ depth: Int, into out: inout [UInt8]) {
     let count = 2 * depth
     if count <= spaces.count {
       spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
@@ -482,7 +525,7 @@ enum XMLOut: Sendable, Hashable {
     }
   }
 
-  private static let spaces = [UInt8](repeating: 0x20, count: 32)
+  static let spaces = [UInt8](repeating: 0x20, count: 32)
 
   /// The UTF-8 of `text`, copied from its contiguous storage.
   private static func append(_ text: String, to out: inout [UInt8]) {

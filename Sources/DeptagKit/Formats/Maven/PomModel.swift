@@ -203,17 +203,38 @@ struct PomModelReader {
     let elements = try items(of: list, named: "dependency")
     result.reserveCapacity(elements.count)
     for element in elements {
-      let f = try fields(of: element, allowed: Self.dependencyFields)
+      // `fields(of:allowed: dependencyFields)` with each child's name matched once (issue #8):
+      // the same checks in the same order, so the same first error.
+      let children = element.children
+      var slots = DependencySlots()
+      for position in children.indices {
+        // (by index: only the name is read, the child is not copied)
+        let name = children[position].name
+        guard let slot = DependencySlots.slot(of: name) else {
+          throw error(
+            "unrecognised tag <\(name)> in <\(element.name)> (Maven rejects it too)", at: children[position].offset)
+        }
+        guard slots[slot] < 0 else {
+          throw error("duplicated tag <\(name)> in <\(element.name)> (Maven rejects it too)", at: children[position].offset)
+        }
+        slots[slot] = position
+      }
+      try noText(in: element)
+      func field(_ slot: Int) throws(DeptagError) -> PomText? {
+        let position = slots[slot]
+        return position < 0 ? nil : try text(children, position)
+      }
       var d = PomDependency(offset: element.offset)
-      d.groupId = try text(f, "groupId")
-      d.artifactId = try text(f, "artifactId")
-      d.version = try text(f, "version")
-      d.type = try text(f, "type")
-      d.classifier = try text(f, "classifier")
-      d.scope = try text(f, "scope")
-      d.optional = try text(f, "optional")
-      d.systemPath = try text(f, "systemPath")
-      if let exclusions = f["exclusions"] {
+      d.groupId = try field(DependencySlots.groupId)
+      d.artifactId = try field(DependencySlots.artifactId)
+      d.version = try field(DependencySlots.version)
+      d.type = try field(DependencySlots.type)
+      d.classifier = try field(DependencySlots.classifier)
+      d.scope = try field(DependencySlots.scope)
+      d.optional = try field(DependencySlots.optional)
+      d.systemPath = try field(DependencySlots.systemPath)
+      if slots[DependencySlots.exclusions] >= 0 {
+        let exclusions = children[slots[DependencySlots.exclusions]]
         for e in try items(of: exclusions, named: "exclusion") {
           let x = try fields(of: e, allowed: ["groupId", "artifactId"])
           d.exclusions.append((try text(x, "groupId"), try text(x, "artifactId"), e.offset))
@@ -324,6 +345,13 @@ struct PomModelReader {
     return PomText(value: Self.trim(element.text), offset: element.textOffset ?? element.offset)
   }
 
+  /// `text(elements[position])`, read in place (issue #8: the element is not copied).
+  private func text(_ elements: [XMLElement], _ position: Int) throws(DeptagError) -> PomText {
+    if !elements[position].children.isEmpty { return try text(elements[position]) }
+    return PomText(
+      value: Self.trim(elements[position].text), offset: elements[position].textOffset ?? elements[position].offset)
+  }
+
   static func trim(_ text: String) -> String {
     var copy = text
     // ASCII (every byte its own Character but CR LF, which is one and no space): on the bytes.
@@ -385,6 +413,59 @@ struct PomModelReader {
     "groupId", "artifactId", "version", "extensions", "executions", "dependencies", "goals", "inherited",
     "configuration",
   ]
+}
+
+/// Where each of a dependency's fields is among its children (-1: absent), without an allocation.
+struct DependencySlots {
+  static let groupId = 0, artifactId = 1, version = 2, type = 3, classifier = 4, scope = 5, systemPath = 6,
+    exclusions = 7, optional = 8
+  private var positions: (Int, Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
+
+  /// The slot of a child named `name` (compared as Strings, as `fields(of:allowed:)` does), or nil
+  /// when `PomModelReader.dependencyFields` does not hold it.
+  static func slot(of name: String) -> Int? {
+    switch name {
+    case "groupId": groupId
+    case "artifactId": artifactId
+    case "version": version
+    case "type": type
+    case "classifier": classifier
+    case "scope": scope
+    case "systemPath": systemPath
+    case "exclusions": exclusions
+    case "optional": optional
+    default: nil
+    }
+  }
+
+  subscript(slot: Int) -> Int {
+    get {
+      switch slot {
+      case 0: positions.0
+      case 1: positions.1
+      case 2: positions.2
+      case 3: positions.3
+      case 4: positions.4
+      case 5: positions.5
+      case 6: positions.6
+      case 7: positions.7
+      default: positions.8
+      }
+    }
+    set {
+      switch slot {
+      case 0: positions.0 = newValue
+      case 1: positions.1 = newValue
+      case 2: positions.2 = newValue
+      case 3: positions.3 = newValue
+      case 4: positions.4 = newValue
+      case 5: positions.5 = newValue
+      case 6: positions.6 = newValue
+      case 7: positions.7 = newValue
+      default: positions.8 = newValue
+      }
+    }
+  }
 }
 
 /// An element's children by name, as `PomModelReader.fields` checked them (no name repeats).

@@ -98,9 +98,11 @@ struct XMLReader {
   /// The root element and everything inside it, built with an explicit stack (no recursion).
   private mutating func element() throws(DeptagError) -> XMLElement {
     var stack: [XMLElement] = []
-    // The text of each open element seen before its current child (parallel to `stack`).
-    var pendingText: [[UInt8]] = []
+    // The text of every open element, outermost first: an element's text starts at its entry in
+    // `textStarts` (parallel to `stack`) and is cut off when it closes, so its parent's text
+    // continues where it was (issue #8: one buffer, no copy per child).
     var text: [UInt8] = []
+    var textStarts: [Int] = []
     while true {
       guard index < bytes.count else {
         let open = stack.last.map { "<\($0.name)>" } ?? "element"
@@ -125,7 +127,7 @@ struct XMLReader {
           throw error("expected '>' to end the closing tag", at: index)
         }
         index += 1
-        guard var done = stack.popLast(), pendingText.popLast() != nil else {
+        guard var done = stack.popLast(), let textStart = textStarts.popLast() else {
           throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
         }
         // The open tag's name is the same bytes of the input, at `done.offset + 1`.
@@ -137,15 +139,10 @@ struct XMLReader {
             "closing tag </\(string(nameStart, nameEnd))> does not match <\(done.name)> at line \(lines.line(of: done.offset))",
             at: at)
         }
-        done.text = String(decoding: text, as: UTF8.self)
-        text.removeAll(keepingCapacity: true)
+        done.text = String(decoding: text[textStart...], as: UTF8.self)
+        text.removeLast(text.count - textStart)
         if stack.isEmpty { return done }
-        stack[stack.count - 1].children.append(done)
-        // Text of the parent continues after the child; its earlier text was kept in `pendingText`.
-        if !pendingText[pendingText.count - 1].isEmpty {
-          text = pendingText[pendingText.count - 1]
-          pendingText[pendingText.count - 1] = []
-        }
+        Self.appendChild(done, to: &stack[stack.count - 1])
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
       } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
@@ -167,17 +164,20 @@ struct XMLReader {
         let (new, empty) = try startTag()
         if empty {
           if stack.isEmpty { return new }
-          stack[stack.count - 1].children.append(new)
+          Self.appendChild(new, to: &stack[stack.count - 1])
         } else {
-          if !stack.isEmpty && !text.isEmpty {
-            pendingText[pendingText.count - 1] = text
-            text.removeAll(keepingCapacity: true)
-          }
           stack.append(new)
-          pendingText.append([])
+          textStarts.append(text.count)
         }
       }
     }
+  }
+
+  /// Appends `child`; the first child makes room for four (issue #8: a dependency's three or four
+  /// fields cost one allocation, not one per doubling from one).
+  private static func appendChild(_ child: consuming XMLElement, to parent: inout XMLElement) {
+    if parent.children.isEmpty { parent.children.reserveCapacity(4) }
+    parent.children.append(child)
   }
 
   /// `<name attr="value" …>` or `<name …/>`; returns the element and whether it was empty.
@@ -216,14 +216,28 @@ struct XMLReader {
   private mutating func characterData(into text: inout [UInt8], element: inout XMLElement) throws(DeptagError) {
     while index < bytes.count {
       // A run of plain bytes is appended at once (issue #8).
+      // (Until the element's first non-blank byte is found, each byte is checked for it too.)
       let runStart = index
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
-        if element.textOffset == nil && !Self.isSpace(byte) { element.textOffset = index }
-        index += 1
+      let count = bytes.count
+      var at = runStart
+      if element.textOffset == nil {
+        while at < count {
+          let byte = bytes[at]
+          if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
+          if !Self.isSpace(byte) {
+            element.textOffset = at
+            break
+          }
+          at += 1
+        }
       }
-      if index > runStart { text.append(contentsOf: bytes[runStart..<index]) }
+      while at < count {
+        let byte = bytes[at]
+        if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
+        at += 1
+      }
+      index = at
+      if index > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
       guard index < bytes.count else { return }
       let byte = bytes[index]
       if byte == UInt8(ascii: "<") { return }
@@ -464,17 +478,19 @@ struct XMLReader {
 
   private mutating func name() throws(DeptagError) -> String {
     let start = index
-    guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
-    index += 1
-    while index < bytes.count && Self.isNameByte(bytes[index]) { index += 1 }
-    return String(decoding: bytes[start..<index], as: UTF8.self)
+    try skipName()
+    // (in bounds: `start < index <= bytes.count`)
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
   }
 
   /// Moves past a name without making a `String` of it (same rule and error as `name()`).
   private mutating func skipName() throws(DeptagError) {
     guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
-    index += 1
-    while index < bytes.count && Self.isNameByte(bytes[index]) { index += 1 }
+    // (a local position and count: the loop keeps them in registers, issue #8)
+    var at = index + 1
+    let count = bytes.count
+    while at < count && Self.isNameByte(bytes[at]) { at += 1 }
+    index = at
   }
 
   private func string(_ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
@@ -493,8 +509,11 @@ struct XMLReader {
   @discardableResult
   private mutating func skipSpaces() -> Bool {
     let start = index
-    while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 }
-    return index > start
+    var at = start
+    let count = bytes.count
+    while at < count && Self.isSpace(bytes[at]) { at += 1 }
+    index = at
+    return at > start
   }
 
   private mutating func expect(_ literal: String, _ what: String) throws(DeptagError) {

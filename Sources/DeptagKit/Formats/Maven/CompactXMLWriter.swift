@@ -1,0 +1,328 @@
+/// Writes one canonical element on one line, straight as bytes (issue #8): a dependency or a
+/// plugin is written once, as its entry's text, instead of as an `XMLOut` tree written twice.
+/// The output is exactly what `XMLOut.compact` writes for the same elements.
+///
+/// The bytes go into a `ByteScratch` that is reused for every element; `string(in:_:)` makes the
+/// element's string from it (one allocation per element).
+struct CompactXMLWriter {
+  private let scratch: ByteScratch
+  /// The scratch's storage and capacity, kept here (a class's `var` is checked for exclusive
+  /// access at every use) and read again only after it grows.
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  /// Bytes written so far.
+  private(set) var count = 0
+  /// The lines the element takes when indented, and their indentation (`CompactShape`).
+  private(set) var shape = CompactShape()
+  /// Nesting of the element being written, relative to its outermost element.
+  private var depth = 0
+
+  private init(scratch: ByteScratch) {
+    self.scratch = scratch
+    base = scratch.base
+    capacity = scratch.capacity
+  }
+
+  /// The element `body` writes, as a string. (`body` must not write another element into the
+  /// same scratch: a plugin's dependencies are written before it, and given by `element(_:)`.)
+  static func string(in scratch: ByteScratch, _ body: (inout CompactXMLWriter) -> Void) -> String {
+    precondition(!scratch.inUse, "CompactXMLWriter: the scratch is being written already")
+    scratch.inUse = true
+    defer { scratch.inUse = false }
+    var writer = CompactXMLWriter(scratch: scratch)
+    body(&writer)
+    return String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self)
+  }
+
+  /// The element `body` writes, as an `XMLOut` that knows its indented size.
+  static func element(in scratch: ByteScratch, _ body: (inout CompactXMLWriter) -> Void) -> XMLOut {
+    var shape = CompactShape()
+    let text = string(in: scratch) { writer in
+      body(&writer)
+      shape = writer.shape
+    }
+    return .compact(text, shape)
+  }
+
+  /// One more output line at the current depth.
+  @inline(__always)
+  private mutating func line() {
+    shape.lines += 1
+    shape.indent += 2 * depth
+  }
+
+  private mutating func grow(toAtLeast minimum: Int) {
+    scratch.grow(toAtLeast: minimum, keeping: count)
+    base = scratch.base
+    capacity = scratch.capacity
+  }
+
+  @inline(__always)
+  private mutating func byte(_ value: UInt8) {
+    if count == capacity { grow(toAtLeast: count + 1) }
+    // In bounds: `count < capacity` after the check above.
+    base[count] = value
+    count += 1
+  }
+
+  @inline(__always)
+  private mutating func bytes(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let source = buffer.baseAddress, buffer.count > 0 else { return }
+    if count + buffer.count > capacity { grow(toAtLeast: count + buffer.count) }
+    // In bounds: `count + buffer.count <= capacity` after the check above.
+    (base + count).update(from: source, count: buffer.count)
+    count += buffer.count
+  }
+
+  @inline(__always)
+  private mutating func name(_ name: StaticString) {
+    bytes(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+  }
+
+  /// The UTF-8 of `text`, as it is.
+  @inline(__always)
+  mutating func raw(_ text: String) {
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes($0) }
+    if done == nil { Array(text.utf8).withUnsafeBufferPointer { bytes($0) } }
+  }
+
+  /// One ASCII byte, as it is.
+  @inline(__always)
+  mutating func raw(ascii: Unicode.Scalar) {
+    byte(UInt8(ascii: ascii))
+  }
+
+  /// `<name>`
+  @inline(__always)
+  mutating func open(_ name: StaticString) {
+    line()
+    depth += 1
+    openTag(name)
+  }
+
+  @inline(__always)
+  private mutating func openTag(_ name: StaticString) {
+    byte(UInt8(ascii: "<"))
+    self.name(name)
+    byte(UInt8(ascii: ">"))
+  }
+
+  /// `</name>`
+  @inline(__always)
+  mutating func close(_ name: StaticString) {
+    depth -= 1
+    line()
+    closeTag(name)
+  }
+
+  @inline(__always)
+  private mutating func closeTag(_ name: StaticString) {
+    byte(UInt8(ascii: "<"))
+    byte(UInt8(ascii: "/"))
+    self.name(name)
+    byte(UInt8(ascii: ">"))
+  }
+
+  /// `<name/>`: an empty leaf or a node without children.
+  @inline(__always)
+  mutating func empty(_ name: StaticString) {
+    line()
+    emptyTag(name)
+  }
+
+  @inline(__always)
+  private mutating func emptyTag(_ name: StaticString) {
+    byte(UInt8(ascii: "<"))
+    self.name(name)
+    byte(UInt8(ascii: "/"))
+    byte(UInt8(ascii: ">"))
+  }
+
+  /// `<name>value</name>` with the value escaped, or `<name/>` when it is empty (as `XMLOut.leaf`).
+  mutating func leaf(_ name: StaticString, _ value: String) {
+    line()
+    if value.isEmpty { return emptyTag(name) }
+    openTag(name)
+    // Copied as it is, then checked where it was copied: escaped only when it has to be.
+    let start = count
+    raw(value)
+    var plain = true
+    for at in start..<count {
+      let byte = base[at]
+      if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+        plain = false
+        break
+      }
+    }
+    if !plain {
+      count = start
+      raw(XMLOut.escape(value))
+    }
+    closeTag(name)
+  }
+
+  /// An element already written by a `CompactXMLWriter` (`.compact`); any other `XMLOut` is
+  /// written as `XMLOut.compact` writes it, its shape measured.
+  mutating func element(_ element: XMLOut) {
+    let shape: CompactShape
+    if case .compact(let text, let known) = element {
+      raw(text)
+      shape = known
+    } else {
+      let text = element.compact
+      raw(text)
+      shape = CompactShape(measuring: text)
+    }
+    self.shape.lines += shape.lines
+    self.shape.indent += shape.indent + 2 * depth * shape.lines
+  }
+
+  /// Writes the one-line `compact` element indented at `depth`, one element per line, exactly as
+  /// `XMLOut.write(into:depth:)` writes the same tree. Reading the tags back is unambiguous:
+  /// element names here are ASCII, and a leaf's escaped text holds no `<` but one followed by a
+  /// combining mark (`XMLOut.escape` works by Character), so never `</` nor `<` and an ASCII byte.
+  static func writeIndented(_ compact: String, shape: CompactShape? = nil, depth: Int, into out: inout [UInt8]) {
+    var compact = compact
+    let shape = shape ?? CompactShape(measuring: compact)
+    compact.withUTF8 { bytes in
+      // The size is known from the shape; the lines are written in place (one append, not
+      // three per line).
+      let size = bytes.count + shape.indent + 2 * depth * shape.lines + shape.lines
+      let offset = out.count
+      // Room for the lines: the element's own bytes (`size >= count`: every byte is on a line)
+      // and spaces for the rest; all of it is written over below but the indentation.
+      out.append(contentsOf: bytes)
+      var rest = size - bytes.count
+      while rest > 0 {
+        let chunk = min(rest, XMLOut.spaces.count)
+        XMLOut.spaces.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<chunk])) }
+        rest -= chunk
+      }
+      out.withUnsafeMutableBufferPointer { buffer in
+        // In bounds: the lines are the ones just measured, `size` bytes from `offset`.
+        var at = offset
+        forEachLine(bytes, depth: depth) { start, end, depth in
+          UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + 2 * depth)]).update(repeating: 0x20)
+          at += 2 * depth
+          UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + end - start)])
+            .update(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+          at += end - start
+          buffer[at] = 0x0A
+          at += 1
+        }
+        precondition(at == offset + size, "CompactXMLWriter: the element's shape does not match its text")
+      }
+    }
+  }
+
+  /// The shape of `compact`, read back from its tags.
+  fileprivate static func lines(of compact: String) -> CompactShape {
+    var compact = compact
+    return compact.withUTF8 { bytes in
+      var shape = CompactShape()
+      forEachLine(bytes, depth: 0) { _, _, depth in
+        shape.lines += 1
+        shape.indent += 2 * depth
+      }
+      return shape
+    }
+  }
+
+  /// Calls `line` with each output line's byte range in `bytes` and its depth.
+  private static func forEachLine(
+    _ bytes: UnsafeBufferPointer<UInt8>, depth: Int, _ line: (Int, Int, Int) -> Void
+  ) {
+    let count = bytes.count
+    var depth = depth
+    var at = 0
+    // (every index below is checked against `count` before it is read)
+    @inline(__always) func end(of tagAt: Int) -> Int { min(find(UInt8(ascii: ">"), in: bytes, from: tagAt), count - 1) }
+    while at < count {
+      let close = end(of: at)
+      if at + 1 < count && bytes[at + 1] == UInt8(ascii: "/") {
+        // `</name>` of a node.
+        depth -= 1
+        line(at, close + 1, depth)
+        at = close + 1
+      } else if close > 0 && bytes[close - 1] == UInt8(ascii: "/") {
+        // `<name/>`
+        line(at, close + 1, depth)
+        at = close + 1
+      } else if close + 2 < count && bytes[close + 1] == UInt8(ascii: "<") && bytes[close + 2] < 0x80
+        && bytes[close + 2] != UInt8(ascii: "/")
+      {
+        // `<name>` of a node: its first child follows.
+        line(at, close + 1, depth)
+        depth += 1
+        at = close + 1
+      } else {
+        // A leaf: its text runs to the first `</`.
+        var k = find(UInt8(ascii: "<"), in: bytes, from: close + 1)
+        while k + 1 < count && bytes[k + 1] != UInt8(ascii: "/") { k = find(UInt8(ascii: "<"), in: bytes, from: k + 1) }
+        let leafEnd = end(of: k)
+        line(at, leafEnd + 1, depth)
+        at = leafEnd + 1
+      }
+    }
+  }
+}
+
+/// How a one-line element spreads when indented: its lines, and the spaces they are indented by
+/// when the element itself is not (each level adds `2 * lines` to that).
+struct CompactShape: Sendable, Hashable {
+  var lines = 0
+  var indent = 0
+
+  init() {}
+
+  /// The shape of `compact`, read back from its tags.
+  init(measuring compact: String) {
+    self = CompactXMLWriter.lines(of: compact)
+  }
+}
+
+/// The offset of the first `target` byte at or after `start`, or `bytes.count`; eight bytes at
+/// a time (issue #8).
+@inline(__always)
+private func find(_ target: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+  let count = bytes.count
+  let ones: UInt64 = 0x0101_0101_0101_0101
+  let pattern = ones &* UInt64(target)
+  var at = start
+  // In bounds: a word is loaded only when its eight bytes are before `count`.
+  while at + 8 <= count {
+    let word = UInt64(littleEndian: ByteWord.load(bytes, at)) ^ pattern
+    // A zero byte of `word` is a `target` byte; the lowest flag marks the first one exactly
+    // (a borrow can only flag bytes above a real zero byte).
+    let found = (word &- ones) & ~word & 0x8080_8080_8080_8080
+    if found != 0 { return at + found.trailingZeroBitCount / 8 }
+    at += 8
+  }
+  while at < count && bytes[at] != target { at += 1 }
+  return at
+}
+
+/// A growable byte buffer reused by every `CompactXMLWriter` of one canonicalization.
+final class ByteScratch {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var capacity: Int
+  var inUse = false
+
+  init(capacity: Int = 1024) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  /// Grows to at least `minimum` bytes, keeping the first `used` bytes.
+  func grow(toAtLeast minimum: Int, keeping used: Int) {
+    let newCapacity = max(minimum, 2 * capacity)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    // In bounds: `used <= capacity < newCapacity`.
+    newBase.initialize(from: base, count: min(used, capacity))
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  deinit { base.deallocate() }
+}

@@ -1,0 +1,116 @@
+import Testing
+
+@testable import DeptagKit
+
+/// `CompactXMLWriter` (issue #8) writes exactly what an `XMLOut` tree writes: the same one-line
+/// text, and, read back by `writeIndented`, the same indented lines at every depth.
+@Suite struct CompactXMLWriterTests {
+  /// A small deterministic generator (no Foundation randomness: the cases are the same each run).
+  struct Generator {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+  }
+
+  static let names: [StaticString] = ["dependency", "groupId", "artifactId", "exclusions", "exclusion", "plugin", "v"]
+  static let values = [
+    "", "g", "1.0", "a&b", "<x>", "a&\u{301}b", "<\u{301}/x>", ">\u{301}", "<\u{301}", "é 1", "x\ny", " </ ", "&lt;",
+  ]
+
+  /// A generated element; `written` ones are given to the writer already written (as the
+  /// canonicalizer nests dependencies in a plugin).
+  indirect enum Tree {
+    case leaf(StaticString, String)
+    case node(StaticString, [Tree])
+    case written(Tree)
+
+    static func random(_ g: inout Generator, depth: Int) -> Tree {
+      let name = names[g.next(names.count)]
+      if depth > 3 || g.next(3) == 0 { return .leaf(name, values[g.next(values.count)]) }
+      var children: [Tree] = []
+      for _ in 0..<g.next(4) {
+        let child = random(&g, depth: depth + 1)
+        children.append(g.next(4) == 0 ? .written(child) : child)
+      }
+      return .node(name, children)
+    }
+
+    /// As an `XMLOut` tree, `written` elements as plain trees.
+    var plain: XMLOut {
+      switch self {
+      case .leaf(let name, let value): .leaf("\(name)", value)
+      case .node(let name, let children): .node("\(name)", children.map(\.plain))
+      case .written(let tree): tree.plain
+      }
+    }
+
+    /// As an `XMLOut` tree, `written` elements as `.compact`.
+    var mixed: XMLOut {
+      switch self {
+      case .leaf(let name, let value): .leaf("\(name)", value)
+      case .node(let name, let children): .node("\(name)", children.map(\.mixed))
+      case .written(let tree): tree.element
+      }
+    }
+
+    var compact: String { CompactXMLWriter.string(in: ByteScratch()) { write(into: &$0) } }
+
+    /// As written by the writer, with its shape.
+    var element: XMLOut { CompactXMLWriter.element(in: ByteScratch()) { write(into: &$0) } }
+
+    func write(into writer: inout CompactXMLWriter) {
+      switch self {
+      case .leaf(let name, let value): writer.leaf(name, value)
+      case .node(let name, let children):
+        if children.isEmpty { return writer.empty(name) }
+        writer.open(name)
+        for child in children { child.write(into: &writer) }
+        writer.close(name)
+      case .written(let tree): writer.element(tree.element)
+      }
+    }
+  }
+
+  static func written(_ out: XMLOut, depth: Int?) -> [UInt8] {
+    var bytes: [UInt8] = []
+    out.write(into: &bytes, depth: depth)
+    return bytes
+  }
+
+  @Test(arguments: 0..<400) func writerAgreesWithTree(_ seed: Int) {
+    var g = Generator(state: UInt64(seed) &+ 17)
+    let tree = Tree.random(&g, depth: 0)
+    let compact = tree.compact
+    #expect(compact == tree.plain.compact)
+    guard case .compact(let text, let shape) = tree.element else {
+      Issue.record("not a compact element")
+      return
+    }
+    #expect(text == compact)
+    #expect(shape == CompactShape(measuring: compact))
+    #expect(tree.mixed.compact == tree.plain.compact)
+    for depth in [0, 1, 2, 5, 20] {
+      var indented: [UInt8] = []
+      CompactXMLWriter.writeIndented(compact, depth: depth, into: &indented)
+      #expect(indented == Self.written(tree.plain, depth: depth), "depth \(depth): \(compact)")
+      #expect(Self.written(tree.element, depth: depth) == indented)
+      #expect(Self.written(tree.mixed, depth: depth) == Self.written(tree.plain, depth: depth))
+    }
+  }
+
+  @Test func indentedLeafWithUnescapedMarks() {
+    let compact = CompactXMLWriter.string(in: ByteScratch()) { writer in
+      writer.open("dependency")
+      writer.leaf("groupId", "<\u{301}/x>&\u{301}")
+      writer.leaf("artifactId", "")
+      writer.close("dependency")
+    }
+    var out: [UInt8] = []
+    CompactXMLWriter.writeIndented(compact, depth: 1, into: &out)
+    #expect(
+      String(decoding: out, as: UTF8.self)
+        == "  <dependency>\n    <groupId><\u{301}/x&gt;&\u{301}</groupId>\n    <artifactId/>\n  </dependency>\n")
+  }
+}
