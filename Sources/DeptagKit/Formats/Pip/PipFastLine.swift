@@ -10,16 +10,24 @@
 enum PipFastLine {
   /// The requirement that the meaningful part `kept` of a one-physical-line logical line spells,
   /// or nil when the line is not of the simple kind or does not parse.
-  static func requirement(_ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>) -> PipRequirement? {
+  static func requirement(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>, writer: SimpleRequirementWriter
+  ) -> PipRequirement? {
     // A name first: no option (`-…`), path (`.`, `/`) or URL at the start.
     guard !kept.isEmpty, PEP508Bytes.isAlphanumeric(bytes[kept.lowerBound]) else { return nil }
     var semicolon: Int?
     var previous: UInt8 = 0
     for i in kept {
       let b = bytes[i]
+      // Letters and `[]_^\`{|}~`: only the backslash and DEL need a look.
+      if b > 0x40 {
+        guard b < 0x7F, b != UInt8(ascii: "\\") else { return nil }
+        previous = b
+        continue
+      }
       // Printable ASCII only: the one whitespace left is the space, on which `str.strip`,
       // `break_args_options` and packaging's `WS` agree (tabs and Unicode spaces differ).
-      guard b >= 0x20, b < 0x7F else { return nil }
+      guard b >= 0x20 else { return nil }
       switch b {
       case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "\\"):
         // A URL scheme or `name @ url`, a path, `${VAR}`: the general path decides.
@@ -43,30 +51,54 @@ enum PipFastLine {
     let body = UnsafeBufferPointer(rebasing: bytes[kept.lowerBound..<bodyEnd])
     // A text ending in "]" may be a path with extras, and an archive name a local file: both
     // are the general path's (`_strip_extras`, `is_archive_file`).
-    guard body.last != UInt8(ascii: "]"), !PipRequirementParser.isArchive(body) else { return nil }
+    // (Archive suffixes end in a letter or "2": a version digit ends the look.)
+    guard let last = body.last, last != UInt8(ascii: "]") else { return nil }
+    if !PEP508Bytes.isDigit(last) || last == UInt8(ascii: "2") {
+      guard !PipRequirementParser.isArchive(body) else { return nil }
+    }
 
-    // One copy of the line: the requirement is parsed from its start, the marker from its place.
-    let line = Array(UnsafeBufferPointer(rebasing: bytes[kept]))
-    let markerLength = kept.upperBound - markerStart
-    var parser = RequirementParser(bytes: line, end: body.count, extra: markerLength > 0 ? 2 * markerLength + 16 : 0)
-    guard let parsed = try? parser.parse() else { return nil }
-    let hasExtras = parsed.extras != nil
-    let key = parsed.normalizedName
-    var text = parsed.bytes
-    if markerLength > 0 {
-      // `MarkerExpression.canonicalBytes` of the marker text, written after "; ". The marker
-      // parser looks one byte back for a word boundary: here that is ";" or a space, as good
-      // as the start of a text.
-      PEP508Bytes.append("; ", to: &text)
-      var marker = MarkerParser(bytes: line, end: line.count, pos: markerStart - kept.lowerBound)
-      swap(&marker.out, &text)
+    // The marker first, as `MarkerExpression.canonicalBytes` reads it (from a copy of its text).
+    var marker: [UInt8]?
+    if markerStart < kept.upperBound {
+      var parser = MarkerParser(bytes: Array(UnsafeBufferPointer(rebasing: bytes[markerStart..<kept.upperBound])), end: kept.upperBound - markerStart, pos: 0)
       do {
-        try marker.writeMarker()
+        try parser.writeMarker()
       } catch {
         return nil
       }
-      guard marker.pos == line.count else { return nil }
-      swap(&marker.out, &text)
+      guard parser.pos == parser.end else { return nil }
+      marker = parser.out
+    }
+    let key: String
+    let hasExtras: Bool
+    var text: [UInt8]
+    if let (nameEnd, extras) = writer.write(body) {
+      // The usual requirement, written without allocating.
+      let out = writer.out
+      key = String(decoding: UnsafeBufferPointer(rebasing: out[..<nameEnd]), as: UTF8.self)
+      hasExtras = extras
+      guard let marker else {
+        return PipRequirement(
+          key: key, text: String(decoding: out, as: UTF8.self),
+          orderSensitive: false, localContent: nil, isNamed: true, hasExtras: hasExtras)
+      }
+      text = []
+      text.reserveCapacity(out.count + 2 + marker.count)
+      text.append(contentsOf: out)
+      PEP508Bytes.append("; ", to: &text)
+      text.append(contentsOf: marker)
+    } else {
+      // Versions with more parts than release numbers, and the like.
+      var parser = RequirementParser(bytes: Array(body), extra: marker.map { $0.count + 2 } ?? 0)
+      guard var parsed = try? parser.parse() else { return nil }
+      hasExtras = parsed.extras != nil
+      key = parsed.normalizedName
+      text = []
+      swap(&text, &parsed.bytes)
+      if let marker {
+        PEP508Bytes.append("; ", to: &text)
+        text.append(contentsOf: marker)
+      }
     }
     return PipRequirement(
       key: key, text: String(decoding: text, as: UTF8.self), orderSensitive: false, localContent: nil,
@@ -92,8 +124,9 @@ struct PipPartMeanings {
     var requirements: [PipRequirement] = []
     var positions: [PipLineMeaning.Position] = []
     var others: [(before: Int, meaning: PipLineMeaning)] = []
+    let writer = SimpleRequirementWriter()
     LogicalLine.forEach(text, bytes, in: range, firstLine: firstLine) { physical, kept, line in
-      if let requirement = PipFastLine.requirement(bytes, kept) {
+      if let requirement = PipFastLine.requirement(bytes, kept, writer: writer) {
         requirements.append(requirement)
         // The general path's `position(line.text.startIndex)`.
         positions.append(PipLineMeaning.Position(line: line, column: kept.lowerBound - physical.lowerBound + 1))
