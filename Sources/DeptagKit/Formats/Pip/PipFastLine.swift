@@ -15,34 +15,13 @@ enum PipFastLine {
   ) -> PipRequirement? {
     // A name first: no option (`-…`), path (`.`, `/`) or URL at the start.
     guard !kept.isEmpty, PEP508Bytes.isAlphanumeric(bytes[kept.lowerBound]) else { return nil }
+    // pip splits the marker off at the first ";" of a named line.
     var semicolon: Int?
-    var previous: UInt8 = 0
-    for i in kept {
-      let b = bytes[i]
-      // Letters and `[]_^\`{|}~`: only the backslash and DEL need a look.
-      if b > 0x40 {
-        guard b < 0x7F, b != UInt8(ascii: "\\") else { return nil }
-        previous = b
-        continue
-      }
-      // Printable ASCII only: the one whitespace left is the space, on which `str.strip`,
-      // `break_args_options` and packaging's `WS` agree (tabs and Unicode spaces differ).
-      guard b >= 0x20 else { return nil }
-      switch b {
-      case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "$"), UInt8(ascii: "\\"):
-        // A URL scheme or `name @ url`, a path, `${VAR}`: the general path decides.
-        return nil
-      case UInt8(ascii: "-") where previous == 0x20:
-        // `break_args_options`: an option word starts here.
-        return nil
-      case UInt8(ascii: ";"):
-        // pip splits the marker off at the first ";" of a named line.
-        if semicolon == nil { semicolon = i }
-      default:
-        break
-      }
-      previous = b
+    for i in kept where bytes[i] == UInt8(ascii: ";") {
+      semicolon = i
+      break
     }
+    if let semicolon, !isPlain(bytes, semicolon..<kept.upperBound) { return nil }
     // `str.strip()` of the part before ";" (it starts with the name) and of the marker.
     var bodyEnd = semicolon ?? kept.upperBound
     while bodyEnd > kept.lowerBound, bytes[bodyEnd - 1] == 0x20 { bodyEnd -= 1 }
@@ -73,7 +52,8 @@ enum PipFastLine {
     let hasExtras: Bool
     var text: [UInt8]
     if let (nameEnd, extras) = writer.write(body) {
-      // The usual requirement, written without allocating.
+      // The usual requirement, written without allocating. (The writer takes only letters,
+      // digits, spaces and `-_.[],=!<>~`, never "-" after a space: the body is plain.)
       let out = writer.out
       key = String(decoding: UnsafeBufferPointer(rebasing: out[..<nameEnd]), as: UTF8.self)
       hasExtras = extras
@@ -89,6 +69,7 @@ enum PipFastLine {
       text.append(contentsOf: marker)
     } else {
       // Versions with more parts than release numbers, and the like.
+      guard isPlain(bytes, kept.lowerBound..<bodyEnd) else { return nil }
       var parser = RequirementParser(bytes: Array(body), extra: marker.map { $0.count + 2 } ?? 0)
       guard var parsed = try? parser.parse() else { return nil }
       hasExtras = parsed.extras != nil
@@ -103,6 +84,34 @@ enum PipFastLine {
     return PipRequirement(
       key: key, text: String(decoding: text, as: UTF8.self), orderSensitive: false, localContent: nil,
       isNamed: true, hasExtras: hasExtras)
+  }
+
+  /// Whether `bytes[range]` is printable ASCII (the one whitespace left is the space, on which
+  /// `str.strip`, `break_args_options` and packaging's `WS` agree; tabs and Unicode spaces
+  /// differ) without ":", "@", "/", "$", "\\" (a URL scheme or `name @ url`, a path, `${VAR}`:
+  /// the general path decides) or an option word (`break_args_options`: "-" after a space).
+  private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var previous: UInt8 = 0
+    for i in range {
+      let b = bytes[i]
+      // Letters and `[]_^\`{|}~`: only the backslash and DEL need a look.
+      if b > 0x40 {
+        guard b < 0x7F, b != UInt8(ascii: "\\") else { return false }
+        previous = b
+        continue
+      }
+      guard b >= 0x20 else { return false }
+      switch b {
+      case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "$"):
+        return false
+      case UInt8(ascii: "-") where previous == 0x20:
+        return false
+      default:
+        break
+      }
+      previous = b
+    }
+    return true
   }
 }
 
