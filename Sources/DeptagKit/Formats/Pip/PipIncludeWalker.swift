@@ -284,16 +284,16 @@ struct PipIncludeWalker {
     // lines have equal keys (the key is part of what the text spells), so duplicates are
     // dropped within a group, keeping the first.
     // Checked first: a file already in key order (a generated or tidied one) needs no sort.
-    let inOrder = requirements.indices.dropFirst().allSatisfy { !ByteOrder.precedes(requirements[$0].key, requirements[$0 - 1].key) }
+    let inOrder = requirements.indices.dropFirst().allSatisfy { !requirements[$0].keyPrecedes(requirements[$0 - 1]) }
     let order = inOrder ? Array(requirements.indices) : requirements.indices.sorted { a, b in
-      requirements[a].key == requirements[b].key ? a < b : ByteOrder.precedes(requirements[a].key, requirements[b].key)
+      requirements[a].hasKey(of: requirements[b]) ? a < b : requirements[a].keyPrecedes(requirements[b])
     }
     var out: [Entry] = []
     out.reserveCapacity(order.count)
     var start = 0
     while start < order.count {
       var end = start + 1
-      while end < order.count && requirements[order[end]].key == requirements[order[start]].key { end += 1 }
+      while end < order.count && requirements[order[end]].hasKey(of: requirements[order[start]]) { end += 1 }
       if end - start == 1 {
         let only = requirements[order[start]]
         out.append(Entry(key: only.key, text: only.text))

@@ -43,35 +43,34 @@ final class SimpleRequirementWriter {
       return i
     }
     // IDENTIFIER (packaging's `\b[a-zA-Z0-9][a-zA-Z0-9._-]*\b`), here only ending in a letter
-    // or digit, so that the word boundary is the end of the run.
-    @inline(__always) func identifier(_ i: Int) -> Int? {
+    // or digit, so that the word boundary is the end of the run; written PEP 503 normalized
+    // (lower-cased, each run of `-_.` one `-`, as `RequirementParser.appendNormalized`).
+    // Returns the end of the identifier in the text.
+    @inline(__always) func appendIdentifier(_ i: Int) -> Int? {
       guard i < n, PEP508Bytes.isAlphanumeric(p[i]) else { return nil }
-      var e = i + 1
-      while e < n, PEP508Bytes.isAlphanumeric(p[e]) || PEP508Bytes.isSeparator(p[e]) { e += 1 }
-      return PEP508Bytes.isAlphanumeric(p[e - 1]) ? e : nil
-    }
-    // PEP 503 normalization (lower-cased, each run of `-_.` one `-`), as
-    // `RequirementParser.appendNormalized`.
-    @inline(__always) func appendNormalized(_ range: Range<Int>) {
+      var e = i
       var previousWasSeparator = false
-      for k in range {
-        let c = p[k]
-        if PEP508Bytes.isSeparator(c) {
+      while e < n {
+        let c = p[e]
+        if PEP508Bytes.isAlphanumeric(c) {
+          out[o] = PEP508Bytes.lower(c)
+          o += 1
+          previousWasSeparator = false
+        } else if PEP508Bytes.isSeparator(c) {
           if !previousWasSeparator {
             out[o] = 0x2D
             o += 1
           }
           previousWasSeparator = true
         } else {
-          out[o] = PEP508Bytes.lower(c)
-          o += 1
-          previousWasSeparator = false
+          break
         }
+        e += 1
       }
+      return previousWasSeparator ? nil : e
     }
 
-    guard let nameEnd = identifier(0) else { return nil }
-    appendNormalized(0..<nameEnd)
+    guard let nameEnd = appendIdentifier(0) else { return nil }
     let normalizedEnd = o
     var i = skipSpaces(nameEnd)
     var hasExtras = false
@@ -83,13 +82,12 @@ final class SimpleRequirementWriter {
       o += 1
       i = skipSpaces(i + 1)
       while true {
-        guard let end = identifier(i) else { return nil }
         if itemCount > 0 {
           out[o] = UInt8(ascii: ",")
           o += 1
         }
         let start = o
-        appendNormalized(i..<end)
+        guard let end = appendIdentifier(i) else { return nil }
         items[itemCount] = start..<o
         itemCount += 1
         i = skipSpaces(end)
@@ -170,6 +168,13 @@ final class SimpleRequirementWriter {
       let o = order(base, list[0], list[1])
       if o < 0 { return listEnd }
       if o == 0 { return list[0].upperBound }  // "a,a" → "a"
+      // "a,b" → "b,a"
+      let (a, b) = (list[0], list[1])
+      (scratch + listStart).update(from: base + listStart, count: listEnd - listStart)
+      (base + listStart).update(from: scratch + b.lowerBound, count: b.count)
+      base[listStart + b.count] = UInt8(ascii: ",")
+      (base + listStart + b.count + 1).update(from: scratch + a.lowerBound, count: a.count)
+      return listEnd
     } else if list.indices.dropFirst().allSatisfy({ order(base, list[$0 - 1], list[$0]) < 0 }) {
       return listEnd
     }
