@@ -36,54 +36,132 @@ enum PipFastLine {
       guard !PipRequirementParser.isArchive(body) else { return nil }
     }
 
-    // The marker first, as `MarkerExpression.canonicalBytes` reads it (from a copy of its text).
-    var marker: [UInt8]?
+    // The marker first, as `MarkerExpression.canonicalBytes` reads it (from a copy of its text),
+    // unless it is one comparison of a variable with a string.
+    var marker = Marker.none
     if markerStart < kept.upperBound {
-      var parser = MarkerParser(bytes: Array(UnsafeBufferPointer(rebasing: bytes[markerStart..<kept.upperBound])), end: kept.upperBound - markerStart, pos: 0)
-      do {
-        try parser.writeMarker()
-      } catch {
-        return nil
+      if let simple = simpleMarker(bytes, markerStart..<kept.upperBound) {
+        marker = simple
+      } else {
+        var parser = MarkerParser(bytes: Array(UnsafeBufferPointer(rebasing: bytes[markerStart..<kept.upperBound])), end: kept.upperBound - markerStart, pos: 0)
+        do {
+          try parser.writeMarker()
+        } catch {
+          return nil
+        }
+        guard parser.pos == parser.end else { return nil }
+        marker = .written(parser.out)
       }
-      guard parser.pos == parser.end else { return nil }
-      marker = parser.out
     }
-    let key: String
-    let hasExtras: Bool
-    var text: [UInt8]
-    if let (nameEnd, extras) = writer.write(body) {
+    if let (nameEnd, hasExtras) = writer.write(body) {
       // The usual requirement, written without allocating. (The writer takes only letters,
       // digits, spaces and `-_.[],=!<>~`, never "-" after a space: the body is plain.)
       let out = writer.out
-      key = String(decoding: UnsafeBufferPointer(rebasing: out[..<nameEnd]), as: UTF8.self)
-      hasExtras = extras
-      guard let marker else {
-        return PipRequirement(
-          key: key, text: String(decoding: out, as: UTF8.self),
-          orderSensitive: false, localContent: nil, isNamed: true, hasExtras: hasExtras)
-      }
-      text = []
-      text.reserveCapacity(out.count + 2 + marker.count)
-      text.append(contentsOf: out)
+      return PipRequirement(
+        key: String(decoding: UnsafeBufferPointer(rebasing: out[..<nameEnd]), as: UTF8.self),
+        text: text(out, marker, bytes), orderSensitive: false, localContent: nil, isNamed: true, hasExtras: hasExtras)
+    }
+    // Versions with more parts than release numbers, and the like.
+    guard isPlain(bytes, kept.lowerBound..<bodyEnd) else { return nil }
+    var parser = RequirementParser(bytes: Array(body))
+    guard let parsed = try? parser.parse() else { return nil }
+    return PipRequirement(
+      key: parsed.normalizedName, text: parsed.bytes.withUnsafeBufferPointer { text($0, marker, bytes) },
+      orderSensitive: false, localContent: nil, isNamed: true, hasExtras: parsed.extras != nil)
+  }
+
+  /// A marker's canonical text: none, one comparison `name op "value"` (the value a range of the
+  /// file's bytes, written between `quote`s), or written out by `MarkerParser`.
+  private enum Marker {
+    case none
+    case comparison(name: StaticString, op: StaticString, value: Range<Int>, quote: UInt8)
+    case written([UInt8])
+  }
+
+  /// The requirement line: `requirement`, then "; " and the marker, if any.
+  private static func text(_ requirement: UnsafeBufferPointer<UInt8>, _ marker: Marker, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    switch marker {
+    case .none:
+      return String(decoding: requirement, as: UTF8.self)
+    case .written(let written):
+      var text = Array(requirement)
+      text.reserveCapacity(requirement.count + 2 + written.count)
       PEP508Bytes.append("; ", to: &text)
-      text.append(contentsOf: marker)
-    } else {
-      // Versions with more parts than release numbers, and the like.
-      guard isPlain(bytes, kept.lowerBound..<bodyEnd) else { return nil }
-      var parser = RequirementParser(bytes: Array(body), extra: marker.map { $0.count + 2 } ?? 0)
-      guard var parsed = try? parser.parse() else { return nil }
-      hasExtras = parsed.extras != nil
-      key = parsed.normalizedName
-      text = []
-      swap(&text, &parsed.bytes)
-      if let marker {
-        PEP508Bytes.append("; ", to: &text)
-        text.append(contentsOf: marker)
+      text.append(contentsOf: written)
+      return String(decoding: text, as: UTF8.self)
+    case .comparison(let name, let op, let value, let quote):
+      let count = requirement.count + 2 + name.utf8CodeUnitCount + 1 + op.utf8CodeUnitCount + 1 + value.count + 2
+      return String(unsafeUninitializedCapacity: count) { buffer in
+        // Exactly `count` bytes are written, each piece at its offset.
+        var o = 0
+        func put(_ piece: UnsafeBufferPointer<UInt8>) {
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[o..<(o + piece.count)]).initialize(from: piece)
+          o += piece.count
+        }
+        func put(_ piece: StaticString) { put(UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount)) }
+        func put(_ byte: UInt8) {
+          buffer[o] = byte
+          o += 1
+        }
+        put(requirement)
+        put("; ")
+        put(name)
+        put(0x20)
+        put(op)
+        put(0x20)
+        put(quote)
+        put(UnsafeBufferPointer(rebasing: bytes[value]))
+        put(quote)
+        return o
       }
     }
-    return PipRequirement(
-      key: key, text: String(decoding: text, as: UTF8.self), orderSensitive: false, localContent: nil,
-      isNamed: true, hasExtras: hasExtras)
+  }
+
+  /// `MarkerParser.parseOperator`'s symbolic operators, in its order.
+  private static let markerOperators: [StaticString] = ["===", "==", "~=", "!=", "<=", ">=", "<", ">"]
+
+  /// A marker (plain text, see `isPlain`) that is one comparison `variable op 'string'`, as
+  /// `MarkerParser` writes it: the variable's PEP 508 name, the operator, the string in double
+  /// quotes (single ones when it holds a double quote). Nil for anything else, `extra`
+  /// (its value is normalized), `in` and `not in` included.
+  private static func simpleMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Marker? {
+    let end = range.upperBound
+    let marker = UnsafeBufferPointer(rebasing: bytes[range])
+    func isWord(_ word: StaticString, at i: Int) -> Bool {
+      let n = word.utf8CodeUnitCount
+      guard i + n <= end else { return false }
+      for k in 0..<n where bytes[i + k] != word.utf8Start[k] { return false }
+      return i + n == end || !PEP508Bytes.isWord(bytes[i + n])
+    }
+    // The marker starts with a letter (`MarkerParser.parseOperand`: the first variable of its
+    // list that is a whole word here).
+    var i = range.lowerBound
+    guard let first = marker.first, PEP508Bytes.isLetter(first) else { return nil }
+    guard let variable = MarkerParser.variables.first(where: { isWord($0.spelling, at: i) }) else { return nil }
+    if variable.name.utf8CodeUnitCount == 5 && isWord("extra", at: i) { return nil }
+    i += variable.spelling.utf8CodeUnitCount
+    while i < end, bytes[i] == 0x20 { i += 1 }
+    // `MarkerParser.parseOperator`, less `in` and `not in`.
+    guard i < end, bytes[i] != UInt8(ascii: "i"), bytes[i] != UInt8(ascii: "n") else { return nil }
+    guard let op = markerOperators.first(where: { op in
+      i + op.utf8CodeUnitCount <= end && (0..<op.utf8CodeUnitCount).allSatisfy { bytes[i + $0] == op.utf8Start[$0] }
+    }) else { return nil }
+    i += op.utf8CodeUnitCount
+    while i < end, bytes[i] == 0x20 { i += 1 }
+    guard i < end, bytes[i] == 0x22 || bytes[i] == 0x27 else { return nil }
+    let quote = bytes[i]
+    var close = i + 1
+    var hasDoubleQuote = false
+    while close < end, bytes[close] != quote {
+      if bytes[close] == 0x22 { hasDoubleQuote = true }
+      close += 1
+    }
+    guard close < end else { return nil }
+    var after = close + 1
+    while after < end, bytes[after] == 0x20 { after += 1 }
+    // One comparison and nothing after it (`and`, `or`, or an error: `MarkerParser`'s).
+    guard after == end else { return nil }
+    return .comparison(name: variable.name, op: op, value: (i + 1)..<close, quote: hasDoubleQuote ? 0x27 : 0x22)
   }
 
   /// Whether `bytes[range]` is printable ASCII (the one whitespace left is the space, on which
