@@ -8,6 +8,19 @@
 /// anything else, errors included: that line is then classified the general way, which is the
 /// one place errors are worded.
 enum PipFastLine {
+  /// Appends the requirement that the meaningful part `kept` of a one-physical-line logical
+  /// line spells to `requirements` (built in place, not moved there); false when the line is
+  /// not of the simple kind or does not parse.
+  @inline(__always)
+  static func append(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>, writer: SimpleRequirementWriter,
+    to requirements: inout [PipRequirement]
+  ) -> Bool {
+    guard let requirement = requirement(bytes, kept, writer: writer) else { return false }
+    requirements.append(requirement)
+    return true
+  }
+
   /// The requirement that the meaningful part `kept` of a one-physical-line logical line spells,
   /// or nil when the line is not of the simple kind or does not parse.
   static func requirement(
@@ -213,8 +226,7 @@ struct PipPartMeanings {
     var others: [(before: Int, meaning: PipLineMeaning)] = []
     let writer = SimpleRequirementWriter()
     LogicalLine.forEach(text, bytes, in: range, firstLine: firstLine) { physical, kept, line in
-      if let requirement = PipFastLine.requirement(bytes, kept, writer: writer) {
-        requirements.append(requirement)
+      if PipFastLine.append(bytes, kept, writer: writer, to: &requirements) {
         // The general path's `position(line.text.startIndex)`.
         positions.append(PipLineMeaning.Position(line: line, column: kept.lowerBound - physical.lowerBound + 1))
       } else {

@@ -56,6 +56,7 @@ struct PipIncludeWalker {
     if !inputs.contains(source.path) { inputs.append(source.path) }
     let text = try RequirementsDecoding.decode(source)
     let parts = Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart)
+    if case .requirements = mode { requirements.reserveCapacity(requirements.count + parts.reduce(0) { $0 + $1.requirements.count }) }
     for part in parts {
       // In file order: the fast requirements before each other line, then that line.
       var done = 0
@@ -247,31 +248,33 @@ struct PipIncludeWalker {
     let requirementEntries = Self.canonicalOrder(requirements)
     let root = Manifest(
       kind: .pip, path: rootPath, settings: entries, entries: requirementEntries,
-      canonicalText: Self.text(entries + requirementEntries))
+      canonicalText: Self.text(entries, requirementEntries))
     var manifests = [root]
     for file in constraintFiles {
       let lines = Self.canonicalOrder(file.lines)
-      manifests.append(Manifest(kind: .pipConstraints, path: file.path, settings: [], entries: lines, canonicalText: Self.text(lines)))
+      manifests.append(Manifest(kind: .pipConstraints, path: file.path, settings: [], entries: lines, canonicalText: Self.text([], lines)))
     }
     return LoadedManifests(manifests: manifests, inputs: inputs, warnings: warnings)
   }
 
   /// The entries' texts, one a line: the bytes are copied straight into the new string's
   /// storage (appending line by line cost ~700 instructions a line).
-  private static func text(_ entries: [Entry]) -> String {
-    let count = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
+  private static func text(_ settings: [Entry], _ requirements: [Entry]) -> String {
+    let count = (settings.reduce(0) { $0 + $1.text.utf8.count + 1 }) + (requirements.reduce(0) { $0 + $1.text.utf8.count + 1 })
     guard count > 0 else { return "" }
     return String(unsafeUninitializedCapacity: count) { buffer in
       let base = buffer.baseAddress!
       var offset = 0
-      for entry in entries {
-        var line = entry.text
-        line.withUTF8 { bytes in
-          if let from = bytes.baseAddress { (base + offset).initialize(from: from, count: bytes.count) }
-          offset += bytes.count
+      for entries in [settings, requirements] {
+        for entry in entries {
+          var line = entry.text
+          line.withUTF8 { bytes in
+            if let from = bytes.baseAddress { (base + offset).initialize(from: from, count: bytes.count) }
+            offset += bytes.count
+          }
+          base[offset] = UInt8(ascii: "\n")
+          offset += 1
         }
-        base[offset] = UInt8(ascii: "\n")
-        offset += 1
       }
       return offset
     }
