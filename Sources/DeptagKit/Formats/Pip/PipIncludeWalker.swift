@@ -55,9 +55,12 @@ struct PipIncludeWalker {
   ) throws(DeptagError) {
     if !inputs.contains(source.path) { inputs.append(source.path) }
     let text = try RequirementsDecoding.decode(source)
-    let parts = Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart)
+    var parts = Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart)
     if case .requirements = mode { requirements.reserveCapacity(requirements.count + parts.reduce(0) { $0 + $1.requirements.count }) }
-    for part in parts {
+    // Popped from the end of the reversed list: each part is freed once it is applied (a big
+    // file's requirements are not held twice).
+    parts.reverse()
+    while let part = parts.popLast() {
       // In file order: the fast requirements before each other line, then that line.
       var done = 0
       for (before, meaning) in part.others {
