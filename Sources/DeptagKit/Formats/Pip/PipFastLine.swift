@@ -43,9 +43,9 @@ enum PipFastLine {
     let body = UnsafeBufferPointer(rebasing: bytes[kept.lowerBound..<bodyEnd])
     // A text ending in "]" may be a path with extras, and an archive name a local file: both
     // are the general path's (`_strip_extras`, `is_archive_file`).
-    // (Archive suffixes end in a letter or "2": a version digit ends the look.)
+    // (Archive suffixes end in a letter or in ".bz2": a version number ends the look.)
     guard let last = body.last, last != UInt8(ascii: "]") else { return nil }
-    if !PEP508Bytes.isDigit(last) || last == UInt8(ascii: "2") {
+    if !PEP508Bytes.isDigit(last) || (last == UInt8(ascii: "2") && body.count >= 4 && body[body.count - 4] == UInt8(ascii: ".")) {
       guard !PipRequirementParser.isArchive(body) else { return nil }
     }
 

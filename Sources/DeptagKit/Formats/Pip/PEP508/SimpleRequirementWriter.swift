@@ -197,7 +197,7 @@ final class SimpleRequirementWriter {
   }
 
   /// The operator at `i` (not `===`) and where it ends.
-  private static func operatorAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (StaticString, Int)? {
+  @inline(__always) private static func operatorAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (StaticString, Int)? {
     let next: UInt8 = i + 1 < b.count ? b[i + 1] : 0
     switch b[i] {
     case UInt8(ascii: "="):
