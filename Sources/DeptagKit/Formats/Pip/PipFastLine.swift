@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The usual requirement line (`name[extras]specifiers ; marker`, printable ASCII, no options,
 /// URL or path) read straight from the file's bytes: no Substrings, no shell words, one copy of
 /// the line. Issue #8: the general classification (`PipLineMeaning`) cost ~7,000 instructions a
@@ -30,9 +38,8 @@ enum PipFastLine {
     guard !kept.isEmpty, PEP508Bytes.isAlphanumeric(bytes[kept.lowerBound]) else { return nil }
     // pip splits the marker off at the first ";" of a named line.
     var semicolon: Int?
-    for i in kept where bytes[i] == UInt8(ascii: ";") {
-      semicolon = i
-      break
+    if let found = memchr(bytes.baseAddress! + kept.lowerBound, Int32(UInt8(ascii: ";")), kept.count) {
+      semicolon = UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
     }
     if let semicolon, !isPlain(bytes, semicolon..<kept.upperBound) { return nil }
     // `str.strip()` of the part before ";" (it starts with the name) and of the marker.

@@ -133,16 +133,21 @@ final class SimpleRequirementWriter {
         o += 1
       }
       let clauseStart = o
-      (out + o).update(from: spelling.utf8Start, count: spelling.utf8CodeUnitCount)
-      o += spelling.utf8CodeUnitCount
+      // Byte by byte: these are one to a few bytes, shorter than a call to `memmove`.
+      for k in 0..<spelling.utf8CodeUnitCount {
+        out[o] = spelling.utf8Start[k]
+        o += 1
+      }
       // `~=` (PEP 440 "Compatible release"): at least two release segments, never stripped;
       // the others `canonicalize_version(strip_trailing_zero=True)`: trailing `.0`s go, one
       // segment stays.
       let compatible = spelling.utf8Start[0] == UInt8(ascii: "~")
       if compatible && segments < 2 { return nil }
       let versionEnd = compatible ? v : lastNonZeroEnd
-      (out + o).update(from: p + versionStart, count: versionEnd - versionStart)
-      o += versionEnd - versionStart
+      for k in versionStart..<versionEnd {
+        out[o] = p[k]
+        o += 1
+      }
       items[itemCount] = clauseStart..<o
       itemCount += 1
       i = skipSpaces(v)
