@@ -57,7 +57,13 @@ struct LogicalLine {
   static func split(_ content: String, firstLine: Int = 1) -> [LogicalLine] {
     var content = content
     content.makeContiguousUTF8()
-    return content.utf8.withContiguousStorageIfAvailable { split(content, $0, firstLine: firstLine) }!
+    return content.utf8.withContiguousStorageIfAvailable { bytes in
+      var result: [LogicalLine] = []
+      forEach(content, bytes, in: 0..<bytes.count, firstLine: firstLine) { physical, kept, line in
+        result.append(single(content, physical, kept, line: line))
+      } joined: { result.append($0) }
+      return result
+    }!
   }
 
   /// Where a part of a file starts: a byte offset at the start of a physical line, and that
@@ -79,7 +85,7 @@ struct LogicalLine {
       var cuts = [Cut(offset: 0, line: 1)]
       var lines = 0
       var sinceCut = 0
-      forEachPhysicalLine(bytes) { physical, next in
+      forEachPhysicalLine(bytes, in: 0..<bytes.count) { physical, next in
         lines += 1
         sinceCut += 1
         if sinceCut >= max(linesPerPart, 1) && next < bytes.count
@@ -97,11 +103,19 @@ struct LogicalLine {
   /// line that ends a continuation (nil range).
   private typealias Part = (range: Range<Int>?, line: Int, column: Int)
 
-  private static func split(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> [LogicalLine] {
-    var result: [LogicalLine] = []
+  /// The logical lines of `bytes[range]` (`bytes` is all of `content`'s UTF-8, `range` starts a
+  /// physical line and ends a logical one), dropping those that are empty after comment
+  /// stripping, in order: a logical line of one physical line goes to `single` as byte offsets
+  /// (its physical line, the meaningful part of it, its number: nothing is copied or sliced), a
+  /// continued one to `joined`. `firstLine` is the number of the range's first physical line.
+  static func forEach(
+    _ content: String, _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, firstLine: Int,
+    single: (_ physical: Range<Int>, _ kept: Range<Int>, _ line: Int) -> Void,
+    joined: (LogicalLine) -> Void
+  ) {
     var pending: [Part] = []  // the continued parts of the current logical line
     var lineNumber = firstLine - 1
-    forEachPhysicalLine(bytes) { physical, _ in
+    forEachPhysicalLine(bytes, in: range) { physical, _ in
       lineNumber += 1
       let isComment = PythonBytes.firstNonSpace(bytes, in: physical).map { bytes[$0] == UInt8(ascii: "#") } ?? false
       let continues = !physical.isEmpty && bytes[physical.upperBound - 1] == UInt8(ascii: "\\")
@@ -110,12 +124,16 @@ struct LogicalLine {
         // (that only matters when it ends a continuation).
         if pending.isEmpty {
           // The usual case: a logical line of one physical line.
-          if !isComment, let line = single(content, bytes, physical, line: lineNumber) { result.append(line) }
+          if !isComment, let kept = meaningful(bytes, physical) { single(physical, kept, lineNumber) }
           return
         }
         if isComment { pending.append((nil, lineNumber, 0)) }
         pending.append((physical, lineNumber, 0))
-        if let line = make(content, bytes, pending) { result.append(line) }
+        if pending.count == 1, let only = pending[0].range {
+          if let kept = meaningful(bytes, only) { single(only, kept, pending[0].line) }
+        } else if let line = make(content, bytes, pending) {
+          joined(line)
+        }
         pending.removeAll(keepingCapacity: true)
       } else {
         // `line.strip("\\")`: every leading and trailing backslash goes, nothing is inserted.
@@ -126,15 +144,19 @@ struct LogicalLine {
         pending.append((lower..<upper, lineNumber, lower - physical.lowerBound))
       }
     }
-    if !pending.isEmpty, let line = make(content, bytes, pending) { result.append(line) }
-    return result
+    if !pending.isEmpty {
+      if pending.count == 1, let only = pending[0].range {
+        if let kept = meaningful(bytes, only) { single(only, kept, pending[0].line) }
+      } else if let line = make(content, bytes, pending) {
+        joined(line)
+      }
+    }
   }
 
-  /// A logical line of one physical line: everything is a slice of the file's text.
-  @inline(__always)
-  private static func single(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int) -> LogicalLine? {
-    guard let kept = meaningful(bytes, range) else { return nil }
-    return LogicalLine(
+  /// A logical line of one physical line (`range`, of which `kept` is meaningful): everything
+  /// is a slice of the file's text.
+  static func single(_ content: String, _ range: Range<Int>, _ kept: Range<Int>, line: Int) -> LogicalLine {
+    LogicalLine(
       joined: content[index(content, range.lowerBound)..<index(content, range.upperBound)],
       firstPiece: Piece(joinedOffset: 0, line: line, column: 0), laterPieces: [],
       text: content[index(content, kept.lowerBound)..<index(content, kept.upperBound)])
@@ -142,7 +164,6 @@ struct LogicalLine {
 
   /// A logical line joined from continued parts (a copy).
   private static func make(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>, _ parts: [Part]) -> LogicalLine? {
-    if parts.count == 1, let range = parts[0].range { return single(content, bytes, range, line: parts[0].line) }
     var text = ""
     var pieces: [Piece] = []
     pieces.reserveCapacity(parts.count)
@@ -162,7 +183,7 @@ struct LogicalLine {
 
   /// The byte range of `range` left after comment removal and stripping; nil when nothing is.
   @inline(__always)
-  private static func meaningful(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+  static func meaningful(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
     let uncommented = range.lowerBound..<commentStart(bytes, in: range)
     guard let first = PythonBytes.firstNonSpace(bytes, in: uncommented) else { return nil }
     return first..<PythonBytes.endOfNonSpace(bytes, in: first..<uncommented.upperBound)
@@ -196,14 +217,14 @@ struct LogicalLine {
     content.makeContiguousUTF8()
     return content.utf8.withContiguousStorageIfAvailable { bytes in
       var lines: [Substring] = []
-      forEachPhysicalLine(bytes) { range, _ in
+      forEachPhysicalLine(bytes, in: 0..<bytes.count) { range, _ in
         lines.append(content[index(content, range.lowerBound)..<index(content, range.upperBound)])
       }
       return lines
     }!
   }
 
-  /// Calls `body` with the byte range of each of `str.splitlines()`'s lines (terminator
+  /// Calls `body` with the byte range of each of `str.splitlines()`'s lines in `range` (terminator
   /// excluded) and the offset after its terminator. The non-ASCII boundaries are U+0085 (C2 85)
   /// and U+2028/U+2029 (E2 80 A8/A9).
   ///
@@ -211,12 +232,12 @@ struct LogicalLine {
   /// boundary byte is below 0x20 or a non-ASCII lead byte), so only the first byte outside that
   /// range is looked at one by one.
   @inline(__always)
-  private static func forEachPhysicalLine(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int) -> Void) {
+  private static func forEachPhysicalLine(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, _ body: (Range<Int>, Int) -> Void) {
     guard let base = bytes.baseAddress else { return }
     let raw = UnsafeRawPointer(base)
-    var start = 0
-    var i = 0
-    let end = bytes.count
+    var start = range.lowerBound
+    var i = range.lowerBound
+    let end = range.upperBound
     while i < end {
       while i &+ 8 <= end {
         let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))

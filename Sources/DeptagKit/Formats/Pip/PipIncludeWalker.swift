@@ -56,36 +56,73 @@ struct PipIncludeWalker {
     if !inputs.contains(source.path) { inputs.append(source.path) }
     let text = try RequirementsDecoding.decode(source)
     var parts = Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart)
-    // Parts and lines come last first: popping them moves each meaning out of its (uniquely
-    // held) array in file order instead of copying it.
-    while var part = parts.popLast() {
-      while let meaning = part.popLast() {
+    if case .requirements = mode { requirements.reserveCapacity(requirements.count + parts.reduce(0) { $0 + $1.requirements.count }) }
+    // Popped from the end of the reversed list: each part is freed once it is applied (a big
+    // file's requirements are not held twice).
+    parts.reverse()
+    while let part = parts.popLast() {
+      // In file order: the fast requirements before each other line, then that line.
+      var done = 0
+      for (before, meaning) in part.others {
+        try add(part, done..<before, mode: mode, file: source.path)
+        done = before
         try apply(meaning, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
       }
+      try add(part, done..<part.requirements.count, mode: mode, file: source.path)
     }
   }
 
-  /// The meanings of `text`'s logical lines in parts, LAST FIRST (the last part first, each
-  /// part's last line first: `walk` pops them in file order). A file of at least
+  /// The meanings of `text`'s logical lines in parts, in file order. A file of at least
   /// `threshold` physical lines is cut (`LogicalLine.cuts`, never inside a continuation) into
-  /// parts of about `linesPerPart` lines, each split and classified on its own copy of its text
-  /// by `ParallelMap`; a smaller one is one part, done on this thread. Both give the same lines.
-  static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int) -> [[PipLineMeaning]] {
-    @Sendable func lastFirst(_ text: String, firstLine: Int) -> [PipLineMeaning] {
-      PipLineMeaning.meaningsLastFirst(of: text, firstLine: firstLine, file: file)
+  /// parts of about `linesPerPart` lines, each classified by `ParallelMap` as a byte range of the
+  /// one text (no copy per part); a smaller one is one part, done on this thread. Both give the
+  /// same lines.
+  static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int) -> [PipPartMeanings] {
+    var text = text
+    text.makeContiguousUTF8()
+    let whole = text
+    return text.utf8.withContiguousStorageIfAvailable { bytes -> [PipPartMeanings] in
+      // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
+      guard bytes.count + 1 >= threshold else {
+        return [PipPartMeanings(whole, bytes, 0..<bytes.count, firstLine: 1, file: file)]
+      }
+      let (cuts, lines) = LogicalLine.cuts(whole, linesPerPart: linesPerPart)
+      guard lines >= threshold, cuts.count > 1 else {
+        return [PipPartMeanings(whole, bytes, 0..<bytes.count, firstLine: 1, file: file)]
+      }
+      let parts = cuts.indices.map { i in
+        (range: cuts[i].offset..<(i + 1 < cuts.count ? cuts[i + 1].offset : bytes.count), firstLine: cuts[i].line)
+      }
+      let shared = SharedBytes(bytes)
+      return ParallelMap.map(parts) { part in
+        PipPartMeanings(whole, shared.bytes, part.range, firstLine: part.firstLine, file: file)
+      }
+    }!
+  }
+
+  /// The UTF-8 of the text being read, handed to the threads of `ParallelMap`. Unchecked
+  /// Sendable: the bytes are only read, and `meanings(of:…)` holds the string (and so the
+  /// storage) until `ParallelMap.map` has returned.
+  private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+  }
+
+  /// Adds the fast requirements `range` of `part` (`add(_:mode:at:)` for lines that have no
+  /// local path and a name: only extras in a constraints file can fail).
+  private mutating func add(_ part: PipPartMeanings, _ range: Range<Int>, mode: Mode, file: String) throws(DeptagError) {
+    guard !range.isEmpty else { return }
+    switch mode {
+    case .requirements:
+      requirements.append(contentsOf: part.requirements[range])
+    case .constraints(let index):
+      for i in range {
+        if part.requirements[i].hasExtras {
+          throw DeptagError("constraints cannot have extras", at: part.positions[i].location(in: file))
+        }
+        constraintFiles[index].lines.append(part.requirements[i])
+      }
     }
-    // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
-    guard text.utf8.count + 1 >= threshold else { return [lastFirst(text, firstLine: 1)] }
-    let (cuts, lines) = LogicalLine.cuts(text, linesPerPart: linesPerPart)
-    guard lines >= threshold, cuts.count > 1 else { return [lastFirst(text, firstLine: 1)] }
-    let utf8 = text.utf8
-    let parts: [(text: String, firstLine: Int)] = cuts.indices.reversed().map { i in
-      let start = utf8.index(utf8.startIndex, offsetBy: cuts[i].offset)
-      let end = i + 1 < cuts.count ? utf8.index(utf8.startIndex, offsetBy: cuts[i + 1].offset) : utf8.endIndex
-      // A copy per part: threads then never share (and retain) one string buffer.
-      return (String(text[start..<end]), cuts[i].line)
-    }
-    return ParallelMap.map(parts) { part in lastFirst(part.text, firstLine: part.firstLine) }
   }
 
   /// The sequential step for one line, in file order: the line's option callbacks, then its
@@ -214,31 +251,33 @@ struct PipIncludeWalker {
     let requirementEntries = Self.canonicalOrder(requirements)
     let root = Manifest(
       kind: .pip, path: rootPath, settings: entries, entries: requirementEntries,
-      canonicalText: Self.text(entries + requirementEntries))
+      canonicalText: Self.text(entries, requirementEntries))
     var manifests = [root]
     for file in constraintFiles {
       let lines = Self.canonicalOrder(file.lines)
-      manifests.append(Manifest(kind: .pipConstraints, path: file.path, settings: [], entries: lines, canonicalText: Self.text(lines)))
+      manifests.append(Manifest(kind: .pipConstraints, path: file.path, settings: [], entries: lines, canonicalText: Self.text([], lines)))
     }
     return LoadedManifests(manifests: manifests, inputs: inputs, warnings: warnings)
   }
 
   /// The entries' texts, one a line: the bytes are copied straight into the new string's
   /// storage (appending line by line cost ~700 instructions a line).
-  private static func text(_ entries: [Entry]) -> String {
-    let count = entries.reduce(0) { $0 + $1.text.utf8.count + 1 }
+  private static func text(_ settings: [Entry], _ requirements: [Entry]) -> String {
+    let count = (settings.reduce(0) { $0 + $1.text.utf8.count + 1 }) + (requirements.reduce(0) { $0 + $1.text.utf8.count + 1 })
     guard count > 0 else { return "" }
     return String(unsafeUninitializedCapacity: count) { buffer in
       let base = buffer.baseAddress!
       var offset = 0
-      for entry in entries {
-        var line = entry.text
-        line.withUTF8 { bytes in
-          if let from = bytes.baseAddress { (base + offset).initialize(from: from, count: bytes.count) }
-          offset += bytes.count
+      for entries in [settings, requirements] {
+        for entry in entries {
+          var line = entry.text
+          line.withUTF8 { bytes in
+            if let from = bytes.baseAddress { (base + offset).initialize(from: from, count: bytes.count) }
+            offset += bytes.count
+          }
+          base[offset] = UInt8(ascii: "\n")
+          offset += 1
         }
-        base[offset] = UInt8(ascii: "\n")
-        offset += 1
       }
       return offset
     }
@@ -251,16 +290,16 @@ struct PipIncludeWalker {
     // lines have equal keys (the key is part of what the text spells), so duplicates are
     // dropped within a group, keeping the first.
     // Checked first: a file already in key order (a generated or tidied one) needs no sort.
-    let inOrder = requirements.indices.dropFirst().allSatisfy { !ByteOrder.precedes(requirements[$0].key, requirements[$0 - 1].key) }
+    let inOrder = requirements.indices.dropFirst().allSatisfy { !requirements[$0].keyPrecedes(requirements[$0 - 1]) }
     let order = inOrder ? Array(requirements.indices) : requirements.indices.sorted { a, b in
-      requirements[a].key == requirements[b].key ? a < b : ByteOrder.precedes(requirements[a].key, requirements[b].key)
+      requirements[a].hasKey(of: requirements[b]) ? a < b : requirements[a].keyPrecedes(requirements[b])
     }
     var out: [Entry] = []
     out.reserveCapacity(order.count)
     var start = 0
     while start < order.count {
       var end = start + 1
-      while end < order.count && requirements[order[end]].key == requirements[order[start]].key { end += 1 }
+      while end < order.count && requirements[order[end]].hasKey(of: requirements[order[start]]) { end += 1 }
       if end - start == 1 {
         let only = requirements[order[start]]
         out.append(Entry(key: only.key, text: only.text))

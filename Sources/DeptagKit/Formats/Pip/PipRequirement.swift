@@ -12,6 +12,41 @@ struct PipRequirement: Equatable {
   /// Whether the project has a name pip knows before building (constraints need one).
   var isNamed: Bool
   var hasExtras: Bool
+  /// The first 16 bytes of `key`, big-endian, zero-padded: two integers that order as the keys
+  /// do where they differ (keys never contain NUL), so sorting seldom reads the strings.
+  var keyPrefix: (UInt64, UInt64)
+
+  init(key: String, text: String, orderSensitive: Bool, localContent: String?, isNamed: Bool, hasExtras: Bool) {
+    self.key = key
+    self.text = text
+    self.orderSensitive = orderSensitive
+    self.localContent = localContent
+    self.isNamed = isNamed
+    self.hasExtras = hasExtras
+    var key = key
+    var prefix: (UInt64, UInt64) = (0, 0)
+    key.withUTF8 { bytes in
+      // At most the 16 bytes of `prefix`, copied as they are, then read big-endian.
+      withUnsafeMutableBytes(of: &prefix) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(16)))) }
+    }
+    keyPrefix = (UInt64(bigEndian: prefix.0), UInt64(bigEndian: prefix.1))
+  }
+
+  static func == (a: PipRequirement, b: PipRequirement) -> Bool {
+    a.key == b.key && a.text == b.text && a.orderSensitive == b.orderSensitive && a.localContent == b.localContent
+      && a.isNamed == b.isNamed && a.hasExtras == b.hasExtras
+  }
+
+  /// Whether `key` sorts before `other.key` (`ByteOrder.precedes`).
+  func keyPrecedes(_ other: PipRequirement) -> Bool {
+    if keyPrefix != other.keyPrefix { return keyPrefix < other.keyPrefix }
+    return ByteOrder.precedes(key, other.key)
+  }
+
+  /// Whether the keys are equal.
+  func hasKey(of other: PipRequirement) -> Bool {
+    keyPrefix == other.keyPrefix && key == other.key
+  }
 }
 
 /// Builds `PipRequirement`s from the requirement part of a line (`parse_req_from_line`,

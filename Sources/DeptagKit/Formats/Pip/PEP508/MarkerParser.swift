@@ -19,7 +19,7 @@ struct MarkerParser {
 
   /// Marker variables in packaging's `VARIABLE` rule (case-sensitive, whole words), with the
   /// PEP 508 name each one maps to (legacy dotted names and `python_implementation`).
-  private static let variables: [(spelling: StaticString, name: StaticString)] = [
+  static let variables: [(spelling: StaticString, name: StaticString)] = [
     ("python_version", "python_version"),
     ("python_full_version", "python_full_version"),
     ("os_name", "os_name"),

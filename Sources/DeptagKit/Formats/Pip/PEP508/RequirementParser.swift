@@ -27,18 +27,23 @@ struct CanonicalRequirementText {
 /// 26.3's `_parse_requirement` and its tokenizer rules (`WS` is `[ \t]+` only). It writes the
 /// canonical text as it goes, into one byte buffer.
 struct RequirementParser {
-  /// The requirement text.
+  /// The requirement text (`bytes[..<end]`).
   let bytes: [UInt8]
+  /// Where the requirement ends in `bytes` (what follows is not read).
+  let end: Int
   /// The current position.
   var pos = 0
   /// The canonical text written so far.
   private var out: [UInt8] = []
 
-  /// Creates a parser at the start of `bytes`.
-  init(bytes: [UInt8]) {
+  /// Creates a parser at the start of `bytes`, for a requirement ending at `end` (by default
+  /// the end of `bytes`). `extra` bytes of room are reserved in the canonical text for what the
+  /// caller appends after it (a marker).
+  init(bytes: [UInt8], end: Int? = nil, extra: Int = 0) {
     self.bytes = bytes
+    self.end = end ?? bytes.count
     // Canonical text is at most about 3.5 times its source (`1r` → `1.post0`), never reallocated.
-    out.reserveCapacity(4 * bytes.count + 16)
+    out.reserveCapacity(4 * self.end + 16 + extra)
   }
 
   /// `requirement = WS? IDENTIFIER WS? extras WS? requirement_details END`
@@ -55,12 +60,12 @@ struct RequirementParser {
     skipBlanks()
     var requirement = CanonicalRequirementText(
       bytes: [], writtenName: nameRange, nameEnd: nameEnd, extras: extras, specifiers: out.count..<out.count)
-    if pos < bytes.count, bytes[pos] == 0x40 {
+    if pos < end, bytes[pos] == 0x40 {
       // requirement_details = AT URL (WS requirement_marker?)?
       pos += 1
       skipBlanks()
       let urlStart = pos
-      while pos < bytes.count, !PEP508Bytes.isBlank(bytes[pos]) { pos += 1 }
+      while pos < end, !PEP508Bytes.isBlank(bytes[pos]) { pos += 1 }
       guard pos > urlStart else {
         throw PEP508Error(message: "expected a URL after '@' but found end of text", offset: urlStart)
       }
@@ -70,18 +75,18 @@ struct RequirementParser {
       out.append(contentsOf: bytes[urlStart..<pos])
       requirement.url = urlOut..<out.count
       skipBlanks()
-      guard pos < bytes.count else { return finished(&requirement) }
+      guard pos < end else { return finished(&requirement) }
       guard bytes[pos] == 0x3B else {
         throw PEP508Error(message: "expected ';' or the end of the requirement after the URL but found " + found(), offset: pos)
       }
     } else {
       // requirement_details = specifier WS? requirement_marker?
-      let hadParenthesis = pos < bytes.count && bytes[pos] == 0x28
+      let hadParenthesis = pos < end && bytes[pos] == 0x28
       let specifiersStart = out.count
       try parseSpecifier()
       requirement.specifiers = specifiersStart..<out.count
       skipBlanks()
-      guard pos < bytes.count else { return finished(&requirement) }
+      guard pos < end else { return finished(&requirement) }
       guard bytes[pos] == 0x3B else {
         let expected =
           requirement.specifiers.isEmpty && !hadParenthesis
@@ -93,11 +98,11 @@ struct RequirementParser {
     // requirement_marker = SEMICOLON marker WS?
     pos += 1
     skipBlanks()
-    guard pos < bytes.count else { return finished(&requirement) }
-    var markerParser = MarkerParser(bytes: bytes, end: bytes.count, pos: pos)
+    guard pos < end else { return finished(&requirement) }
+    var markerParser = MarkerParser(bytes: bytes, end: end, pos: pos)
     try markerParser.writeMarker()
     pos = markerParser.pos
-    guard pos == bytes.count else {
+    guard pos == end else {
       throw PEP508Error(message: "expected 'and', 'or' or the end of the marker but found " + found(), offset: pos)
     }
     requirement.marker = String(decoding: markerParser.out, as: UTF8.self)
@@ -147,7 +152,7 @@ struct RequirementParser {
   /// `extras = ('[' WS? (IDENTIFIER (WS? ',' WS? IDENTIFIER)*)? WS? ']')?`, normalized per PEP 685,
   /// deduplicated and sorted, written as `[a,b]`; returns where the names went (nil: none).
   private mutating func parseExtras() throws(PEP508Error) -> Range<Int>? {
-    guard pos < bytes.count, bytes[pos] == 0x5B else { return nil }
+    guard pos < end, bytes[pos] == 0x5B else { return nil }
     let open = pos
     pos += 1
     skipBlanks()
@@ -161,7 +166,7 @@ struct RequirementParser {
         if scanIdentifier(peek: true) != nil {
           throw PEP508Error(message: "expected ',' between extra names but found " + found(), offset: pos)
         }
-        guard pos < bytes.count, bytes[pos] == 0x2C else { break }
+        guard pos < end, bytes[pos] == 0x2C else { break }
         pos += 1
         skipBlanks()
         guard let next = scanIdentifier() else {
@@ -172,7 +177,7 @@ struct RequirementParser {
       }
     }
     skipBlanks()
-    guard pos < bytes.count, bytes[pos] == 0x5D else {
+    guard pos < end, bytes[pos] == 0x5D else {
       throw PEP508Error(
         message: "expected ']' to close the extras opened at offset \(open) but found " + found(), offset: pos)
     }
@@ -189,7 +194,7 @@ struct RequirementParser {
 
   /// `specifier = '(' WS? version_many WS? ')' | WS? version_many WS?`
   private mutating func parseSpecifier() throws(PEP508Error) {
-    guard pos < bytes.count, bytes[pos] == 0x28 else {
+    guard pos < end, bytes[pos] == 0x28 else {
       skipBlanks()
       try parseVersionMany()
       skipBlanks()
@@ -200,7 +205,7 @@ struct RequirementParser {
     skipBlanks()
     try parseVersionMany()
     skipBlanks()
-    guard pos < bytes.count, bytes[pos] == 0x29 else {
+    guard pos < end, bytes[pos] == 0x29 else {
       throw PEP508Error(
         message: "expected ',' or ')' to close the version specifier opened at offset \(open) but found " + found(),
         offset: pos)
@@ -213,21 +218,21 @@ struct RequirementParser {
   /// The clauses are written sorted and deduplicated.
   private mutating func parseVersionMany() throws(PEP508Error) {
     let listStart = out.count
-    while SpecifierClause.startsOperator(bytes, at: pos, end: bytes.count) {
+    while SpecifierClause.startsOperator(bytes, at: pos, end: end) {
       let start = pos
       let clauseStart = out.count
       if clauseStart > listStart { out.append(0x2C) }
-      let (op, clauseEnd) = try SpecifierClause.scan(bytes, at: start, end: bytes.count, into: &out)
+      let (op, clauseEnd) = try SpecifierClause.scan(bytes, at: start, end: end, into: &out)
       pos = clauseEnd
       if op == .arbitrary {
         out.removeLast(out.count - clauseStart)
         if clauseStart > listStart { out.append(0x2C) }
         try VersionSpecifiers.appendClauses(bytes, from: start, to: clauseEnd, into: &out)
       } else {
-        try SpecifierClause.rejectMisplacedSuffix(bytes, at: pos, end: bytes.count, op: op, clauseStart: start)
+        try SpecifierClause.rejectMisplacedSuffix(bytes, at: pos, end: end, op: op, clauseStart: start)
       }
       skipBlanks()
-      guard pos < bytes.count, bytes[pos] == 0x2C else { break }
+      guard pos < end, bytes[pos] == 0x2C else { break }
       pos += 1
       skipBlanks()
     }
@@ -238,7 +243,6 @@ struct RequirementParser {
   /// the longest run that ends on a word boundary (so `foo_` is a name but `foo-` stops at `foo`).
   private mutating func scanIdentifier(peek: Bool = false) -> Range<Int>? {
     let start = pos
-    let end = bytes.count
     guard start < end, PEP508Bytes.isAlphanumeric(bytes[start]) else { return nil }
     if start > 0, PEP508Bytes.isWord(bytes[start - 1]) { return nil }
     var run = start + 1
@@ -258,9 +262,9 @@ struct RequirementParser {
 
   /// Skips `[ \t]*`.
   private mutating func skipBlanks() {
-    while pos < bytes.count, PEP508Bytes.isBlank(bytes[pos]) { pos += 1 }
+    while pos < end, PEP508Bytes.isBlank(bytes[pos]) { pos += 1 }
   }
 
   /// A quotation of the text at the current position, for error messages.
-  private func found() -> String { PEP508Bytes.found(bytes, at: pos, end: bytes.count) }
+  private func found() -> String { PEP508Bytes.found(bytes, at: pos, end: end) }
 }

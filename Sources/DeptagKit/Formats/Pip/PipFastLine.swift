@@ -1,0 +1,249 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The usual requirement line (`name[extras]specifiers ; marker`, printable ASCII, no options,
+/// URL or path) read straight from the file's bytes: no Substrings, no shell words, one copy of
+/// the line. Issue #8: the general classification (`PipLineMeaning`) cost ~7,000 instructions a
+/// line of a 20,000-line file.
+///
+/// It accepts a line only where the general path (`PipLineMeaning.classify` →
+/// `PipRequirementParser.requirement`) would take exactly these steps, and it gives up (nil) on
+/// anything else, errors included: that line is then classified the general way, which is the
+/// one place errors are worded.
+enum PipFastLine {
+  /// Appends the requirement that the meaningful part `kept` of a one-physical-line logical
+  /// line spells to `requirements` (built in place, not moved there); false when the line is
+  /// not of the simple kind or does not parse.
+  @inline(__always)
+  static func append(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>, writer: SimpleRequirementWriter,
+    to requirements: inout [PipRequirement]
+  ) -> Bool {
+    guard let requirement = requirement(bytes, kept, writer: writer) else { return false }
+    requirements.append(requirement)
+    return true
+  }
+
+  /// The requirement that the meaningful part `kept` of a one-physical-line logical line spells,
+  /// or nil when the line is not of the simple kind or does not parse.
+  static func requirement(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>, writer: SimpleRequirementWriter
+  ) -> PipRequirement? {
+    // A name first: no option (`-…`), path (`.`, `/`) or URL at the start.
+    guard !kept.isEmpty, PEP508Bytes.isAlphanumeric(bytes[kept.lowerBound]) else { return nil }
+    // pip splits the marker off at the first ";" of a named line.
+    var semicolon: Int?
+    if let found = memchr(bytes.baseAddress! + kept.lowerBound, Int32(UInt8(ascii: ";")), kept.count) {
+      semicolon = UnsafeRawPointer(found) - UnsafeRawPointer(bytes.baseAddress!)
+    }
+    if let semicolon, !isPlain(bytes, semicolon..<kept.upperBound) { return nil }
+    // `str.strip()` of the part before ";" (it starts with the name) and of the marker.
+    var bodyEnd = semicolon ?? kept.upperBound
+    while bodyEnd > kept.lowerBound, bytes[bodyEnd - 1] == 0x20 { bodyEnd -= 1 }
+    var markerStart = semicolon.map { $0 + 1 } ?? kept.upperBound
+    while markerStart < kept.upperBound, bytes[markerStart] == 0x20 { markerStart += 1 }
+    let body = UnsafeBufferPointer(rebasing: bytes[kept.lowerBound..<bodyEnd])
+    // A text ending in "]" may be a path with extras, and an archive name a local file: both
+    // are the general path's (`_strip_extras`, `is_archive_file`).
+    // (Archive suffixes end in a letter or in ".bz2": a version number ends the look.)
+    guard let last = body.last, last != UInt8(ascii: "]") else { return nil }
+    if !PEP508Bytes.isDigit(last) || (last == UInt8(ascii: "2") && body.count >= 4 && body[body.count - 4] == UInt8(ascii: ".")) {
+      guard !PipRequirementParser.isArchive(body) else { return nil }
+    }
+
+    // The marker first, as `MarkerExpression.canonicalBytes` reads it (from a copy of its text),
+    // unless it is one comparison of a variable with a string.
+    var marker = Marker.none
+    if markerStart < kept.upperBound {
+      if let simple = simpleMarker(bytes, markerStart..<kept.upperBound) {
+        marker = simple
+      } else {
+        var parser = MarkerParser(bytes: Array(UnsafeBufferPointer(rebasing: bytes[markerStart..<kept.upperBound])), end: kept.upperBound - markerStart, pos: 0)
+        do {
+          try parser.writeMarker()
+        } catch {
+          return nil
+        }
+        guard parser.pos == parser.end else { return nil }
+        marker = .written(parser.out)
+      }
+    }
+    if let (nameEnd, hasExtras) = writer.write(body) {
+      // The usual requirement, written without allocating. (The writer takes only letters,
+      // digits, spaces and `-_.[],=!<>~`, never "-" after a space: the body is plain.)
+      let out = writer.out
+      return PipRequirement(
+        key: String(decoding: UnsafeBufferPointer(rebasing: out[..<nameEnd]), as: UTF8.self),
+        text: text(out, marker, bytes), orderSensitive: false, localContent: nil, isNamed: true, hasExtras: hasExtras)
+    }
+    // Versions with more parts than release numbers, and the like.
+    guard isPlain(bytes, kept.lowerBound..<bodyEnd) else { return nil }
+    var parser = RequirementParser(bytes: Array(body))
+    guard let parsed = try? parser.parse() else { return nil }
+    return PipRequirement(
+      key: parsed.normalizedName, text: parsed.bytes.withUnsafeBufferPointer { text($0, marker, bytes) },
+      orderSensitive: false, localContent: nil, isNamed: true, hasExtras: parsed.extras != nil)
+  }
+
+  /// A marker's canonical text: none, one comparison `name op "value"` (the value a range of the
+  /// file's bytes, written between `quote`s), or written out by `MarkerParser`.
+  private enum Marker {
+    case none
+    case comparison(name: StaticString, op: StaticString, value: Range<Int>, quote: UInt8)
+    case written([UInt8])
+  }
+
+  /// The requirement line: `requirement`, then "; " and the marker, if any.
+  private static func text(_ requirement: UnsafeBufferPointer<UInt8>, _ marker: Marker, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    switch marker {
+    case .none:
+      return String(decoding: requirement, as: UTF8.self)
+    case .written(let written):
+      var text = Array(requirement)
+      text.reserveCapacity(requirement.count + 2 + written.count)
+      PEP508Bytes.append("; ", to: &text)
+      text.append(contentsOf: written)
+      return String(decoding: text, as: UTF8.self)
+    case .comparison(let name, let op, let value, let quote):
+      let count = requirement.count + 2 + name.utf8CodeUnitCount + 1 + op.utf8CodeUnitCount + 1 + value.count + 2
+      return String(unsafeUninitializedCapacity: count) { buffer in
+        // Exactly `count` bytes are written, each piece at its offset.
+        var o = 0
+        func put(_ piece: UnsafeBufferPointer<UInt8>) {
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[o..<(o + piece.count)]).initialize(from: piece)
+          o += piece.count
+        }
+        func put(_ piece: StaticString) { put(UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount)) }
+        func put(_ byte: UInt8) {
+          buffer[o] = byte
+          o += 1
+        }
+        put(requirement)
+        put("; ")
+        put(name)
+        put(0x20)
+        put(op)
+        put(0x20)
+        put(quote)
+        put(UnsafeBufferPointer(rebasing: bytes[value]))
+        put(quote)
+        return o
+      }
+    }
+  }
+
+  /// `MarkerParser.parseOperator`'s symbolic operators, in its order.
+  private static let markerOperators: [StaticString] = ["===", "==", "~=", "!=", "<=", ">=", "<", ">"]
+
+  /// A marker (plain text, see `isPlain`) that is one comparison `variable op 'string'`, as
+  /// `MarkerParser` writes it: the variable's PEP 508 name, the operator, the string in double
+  /// quotes (single ones when it holds a double quote). Nil for anything else, `extra`
+  /// (its value is normalized), `in` and `not in` included.
+  private static func simpleMarker(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Marker? {
+    let end = range.upperBound
+    let marker = UnsafeBufferPointer(rebasing: bytes[range])
+    func isWord(_ word: StaticString, at i: Int) -> Bool {
+      let n = word.utf8CodeUnitCount
+      guard i + n <= end else { return false }
+      for k in 0..<n where bytes[i + k] != word.utf8Start[k] { return false }
+      return i + n == end || !PEP508Bytes.isWord(bytes[i + n])
+    }
+    // The marker starts with a letter (`MarkerParser.parseOperand`: the first variable of its
+    // list that is a whole word here).
+    var i = range.lowerBound
+    guard let first = marker.first, PEP508Bytes.isLetter(first) else { return nil }
+    guard let variable = MarkerParser.variables.first(where: { isWord($0.spelling, at: i) }) else { return nil }
+    if variable.name.utf8CodeUnitCount == 5 && isWord("extra", at: i) { return nil }
+    i += variable.spelling.utf8CodeUnitCount
+    while i < end, bytes[i] == 0x20 { i += 1 }
+    // `MarkerParser.parseOperator`, less `in` and `not in`.
+    guard i < end, bytes[i] != UInt8(ascii: "i"), bytes[i] != UInt8(ascii: "n") else { return nil }
+    guard let op = markerOperators.first(where: { op in
+      i + op.utf8CodeUnitCount <= end && (0..<op.utf8CodeUnitCount).allSatisfy { bytes[i + $0] == op.utf8Start[$0] }
+    }) else { return nil }
+    i += op.utf8CodeUnitCount
+    while i < end, bytes[i] == 0x20 { i += 1 }
+    guard i < end, bytes[i] == 0x22 || bytes[i] == 0x27 else { return nil }
+    let quote = bytes[i]
+    var close = i + 1
+    var hasDoubleQuote = false
+    while close < end, bytes[close] != quote {
+      if bytes[close] == 0x22 { hasDoubleQuote = true }
+      close += 1
+    }
+    guard close < end else { return nil }
+    var after = close + 1
+    while after < end, bytes[after] == 0x20 { after += 1 }
+    // One comparison and nothing after it (`and`, `or`, or an error: `MarkerParser`'s).
+    guard after == end else { return nil }
+    return .comparison(name: variable.name, op: op, value: (i + 1)..<close, quote: hasDoubleQuote ? 0x27 : 0x22)
+  }
+
+  /// Whether `bytes[range]` is printable ASCII (the one whitespace left is the space, on which
+  /// `str.strip`, `break_args_options` and packaging's `WS` agree; tabs and Unicode spaces
+  /// differ) without ":", "@", "/", "$", "\\" (a URL scheme or `name @ url`, a path, `${VAR}`:
+  /// the general path decides) or an option word (`break_args_options`: "-" after a space).
+  private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var previous: UInt8 = 0
+    for i in range {
+      let b = bytes[i]
+      // Letters and `[]_^\`{|}~`: only the backslash and DEL need a look.
+      if b > 0x40 {
+        guard b < 0x7F, b != UInt8(ascii: "\\") else { return false }
+        previous = b
+        continue
+      }
+      guard b >= 0x20 else { return false }
+      switch b {
+      case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "$"):
+        return false
+      case UInt8(ascii: "-") where previous == 0x20:
+        return false
+      default:
+        break
+      }
+      previous = b
+    }
+    return true
+  }
+}
+
+/// What the logical lines of one part of a file mean, in file order: the requirements the fast
+/// path read (`PipFastLine`), and the meanings of the other lines, each placed after the fast
+/// requirements that precede it.
+struct PipPartMeanings {
+  /// The requirements of the lines read by the fast path, in file order.
+  var requirements: [PipRequirement] = []
+  /// Where each of them starts (reported only when a constraints file has extras).
+  var positions: [PipLineMeaning.Position] = []
+  /// The other lines' meanings, each with the number of fast requirements before it in the part.
+  var others: [(before: Int, meaning: PipLineMeaning)] = []
+
+  /// Classifies the logical lines of `bytes[range]` (`bytes` is all of `text`'s UTF-8; the range
+  /// starts at line `firstLine` and ends a logical line): the fast path where it applies, the
+  /// general one (`PipLineMeaning`) for the rest. Pure, so parts run on several threads.
+  init(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, file: String) {
+    var requirements: [PipRequirement] = []
+    var positions: [PipLineMeaning.Position] = []
+    var others: [(before: Int, meaning: PipLineMeaning)] = []
+    let writer = SimpleRequirementWriter()
+    LogicalLine.forEach(text, bytes, in: range, firstLine: firstLine) { physical, kept, line in
+      if PipFastLine.append(bytes, kept, writer: writer, to: &requirements) {
+        // The general path's `position(line.text.startIndex)`.
+        positions.append(PipLineMeaning.Position(line: line, column: kept.lowerBound - physical.lowerBound + 1))
+      } else {
+        others.append((requirements.count, PipLineMeaning(LogicalLine.single(text, physical, kept, line: line), file: file)))
+      }
+    } joined: { line in
+      others.append((requirements.count, PipLineMeaning(line, file: file)))
+    }
+    self.requirements = requirements
+    self.positions = positions
+    self.others = others
+  }
+}
