@@ -35,6 +35,12 @@ enum Terminal {
     fflush(stdout)
   }
 
+  /// Ends the process with status 0 now (standard output is flushed after every write), without
+  /// freeing what the command built, as returning from `main` would.
+  static func exitSuccess() -> Never {
+    exit(0)
+  }
+
   static func writeStandardError(_ text: String) {
     fputs(text, stderr)
   }

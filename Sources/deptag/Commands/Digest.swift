@@ -89,8 +89,11 @@ extension Deptag {
       return Array(operands)
     }
 
-    /// Prints the digest of `request`, then writes or checks a tag file.
-    static func perform(_ request: DigestRequest, write: String?, check: String?, variable: String?) throws {
+    /// Prints the digest of `request`, then writes or checks a tag file; returns what was read.
+    @discardableResult
+    static func perform(
+      _ request: DigestRequest, write: String?, check: String?, variable: String?
+    ) throws -> DigestResult {
       let result = try Terminal.reporting { () throws(DeptagError) in
         try ManifestLoader().digest(request)
       }
@@ -116,6 +119,7 @@ extension Deptag {
           throw ExitCode.failure
         }
       }
+      return result
     }
 
     /// `--each`: one line (or one JSON member) per directory holding manifests; every failing
