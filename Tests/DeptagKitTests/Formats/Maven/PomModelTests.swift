@@ -15,6 +15,17 @@ import Testing
   @Test(arguments: samples) func trimAgreesWithCharacterTrim(_ text: String) {
     #expect(PomModelReader.trim(text) == PomModelReader.trimByCharacter(text))
     #expect(Array(PomModelReader.trim(text).utf8) == Array(PomModelReader.trimByCharacter(text).utf8))
+    // The byte-slice form the model reader uses, at a slice not starting at 0.
+    let bytes = Array(("<>" + text).utf8)[2...]
+    #expect(Array(PomModelReader.trim(bytes).utf8) == Array(PomModelReader.trimByCharacter(text).utf8))
+    #expect(PomModelReader.isBlank(bytes) == text.allSatisfy(\.isWhitespace))
+  }
+
+  /// Names are compared as bytes: a Kelvin sign is not `K`, and no POM schema name holds a `K`.
+  @Test func schemaNamesHaveNoCapitalK() {
+    let names = PomModelReader.projectFields + PomModelReader.profileFields + PomModelReader.buildFields
+      + PomModelReader.dependencyFields + PomModelReader.pluginFields
+    #expect(names.allSatisfy { !$0.contains("K") && $0.allSatisfy(\.isASCII) })
   }
 
   @Test func trimDropsOnlySpaceCharacters() {
