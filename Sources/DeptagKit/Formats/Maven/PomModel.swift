@@ -375,22 +375,25 @@ struct PomModelReader {
 
   /// `trim` of the text whose UTF-8 is `utf8`, made into a String once (issue #8).
   static func trim(_ utf8: ArraySlice<UInt8>) -> String {
-    let count = utf8.endIndex
-    var low = utf8.startIndex
-    for byte in utf8 where byte >= 0x80 { return trimByCharacter(String(decoding: utf8, as: UTF8.self)) }
-    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-    // ASCII (every byte its own Character but CR LF, which is one and no space): on the bytes.
-    while low < count && isSpace(utf8[low]) && !(utf8[low] == 0x0D && low + 1 < count && utf8[low + 1] == 0x0A) {
-      low += 1
+    utf8.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      // (every index below is in `0..<count`, as the loop conditions check)
+      var at = 0
+      while at < count && bytes[at] < 0x80 { at += 1 }
+      if at < count { return trimByCharacter(String(decoding: bytes, as: UTF8.self)) }
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+      // ASCII (every byte its own Character but CR LF, which is one and no space): on the bytes.
+      var low = 0
+      while low < count && isSpace(bytes[low]) && !(bytes[low] == 0x0D && low + 1 < count && bytes[low + 1] == 0x0A) {
+        low += 1
+      }
+      guard low < count else { return "" }
+      var high = count
+      while high > low && isSpace(bytes[high - 1]) && !(bytes[high - 1] == 0x0A && high - 2 >= 0 && bytes[high - 2] == 0x0D) {
+        high -= 1
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
     }
-    guard low < count else { return "" }
-    var high = count
-    while high > low && isSpace(utf8[high - 1])
-      && !(utf8[high - 1] == 0x0A && high - 2 >= utf8.startIndex && utf8[high - 2] == 0x0D)
-    {
-      high -= 1
-    }
-    return String(decoding: utf8[low..<high], as: UTF8.self)
   }
 
   static func trim(_ text: String) -> String {

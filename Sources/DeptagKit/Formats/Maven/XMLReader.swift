@@ -104,16 +104,17 @@ struct XMLReader {
   /// and every element's text in one buffer (issue #8).
   private mutating func element() throws(DeptagError) -> ([XMLNode], [UInt8]) {
     var nodes: [XMLNode] = []
-    nodes.reserveCapacity(64)
+    // (a POM element takes 30 bytes or more: one growth or none for most inputs)
+    nodes.reserveCapacity(bytes.count / 32 + 16)
     // Open elements, outermost first: their records and their last child so far (-1: none).
     var stack: [Int] = []
     var lastChild: [Int] = []
-    // The text of every open element, outermost first: an element's text starts at its entry in
-    // `textStarts` (parallel to `stack`) and is moved to `texts` when it closes, so its parent's
-    // text continues where it was (issue #8: one buffer, no copy per child).
+    // Every element's text, in one buffer (issue #8: no copy per element): text is appended as it
+    // is read, so an element's span (`spanStart..<spanEnd`) holds its own text and its
+    // descendants'. An element without text in its children's spans has its span as its text;
+    // otherwise its own pieces, between its children's spans, are copied to the end when it closes.
     var text: [UInt8] = []
-    var textStarts: [Int] = []
-    var texts: [UInt8] = []
+    text.reserveCapacity(bytes.count / 4 + 16)
     while true {
       guard index < bytes.count else {
         let open = stack.last.map { "<\(name(of: nodes[$0]))>" } ?? "element"
@@ -138,7 +139,7 @@ struct XMLReader {
           throw error("expected '>' to end the closing tag", at: index)
         }
         index += 1
-        guard let done = stack.popLast(), let textStart = textStarts.popLast() else {
+        guard let done = stack.popLast() else {
           throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
         }
         lastChild.removeLast()
@@ -152,13 +153,31 @@ struct XMLReader {
             "closing tag </\(string(nameStart, nameEnd))> does not match <\(name(of: node))> at line \(lines.line(of: node.offset))",
             at: at)
         }
-        if textStart < text.count {
-          nodes[done].textStart = texts.count
-          texts.append(contentsOf: text[textStart...])
-          nodes[done].textEnd = texts.count
-          text.removeLast(text.count - textStart)
+        let spanEnd = text.count
+        var child = node.firstChild
+        while child >= 0 && nodes[child].spanStart == nodes[child].spanEnd { child = nodes[child].nextSibling }
+        if child < 0 {
+          nodes[done].textStart = node.spanStart
+          nodes[done].textEnd = spanEnd
+        } else {
+          // Some child has text: the element's own pieces are the gaps between its children's spans.
+          var from = node.spanStart
+          child = node.firstChild
+          while true {
+            let to = child >= 0 ? nodes[child].spanStart : spanEnd
+            while from < to {
+              text.append(text[from])
+              from += 1
+            }
+            guard child >= 0 else { break }
+            from = nodes[child].spanEnd
+            child = nodes[child].nextSibling
+          }
+          nodes[done].textStart = spanEnd
+          nodes[done].textEnd = text.count
         }
-        if stack.isEmpty { return (nodes, texts) }
+        nodes[done].spanEnd = text.count
+        if stack.isEmpty { return (nodes, text) }
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
       } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
@@ -186,12 +205,13 @@ struct XMLReader {
           lastChild[lastChild.count - 1] = position
           nodes[parent].childCount += 1
         }
+        nodes[position].spanStart = text.count
+        nodes[position].spanEnd = text.count
         if empty {
-          if stack.isEmpty { return (nodes, texts) }
+          if stack.isEmpty { return (nodes, text) }
         } else {
           stack.append(position)
           lastChild.append(-1)
-          textStarts.append(text.count)
         }
       }
     }
@@ -671,6 +691,10 @@ struct XMLNode: Sendable {
   var childCount = 0
   var textStart = 0
   var textEnd = 0
+  /// The element's own text and its descendants' in `XMLDocument.textBytes` (the reader's
+  /// bookkeeping; `textStart..<textEnd` lies inside it).
+  var spanStart = 0
+  var spanEnd = 0
   /// Byte offset of the first non-blank character data, -1 if none.
   var textOffset = -1
 
@@ -692,7 +716,7 @@ struct XMLDocument: Sendable {
   /// The decoded input (element names are read from it).
   var bytes: [UInt8]
   var nodes: [XMLNode]
-  /// Every element's text, one after the other.
+  /// Every element's text (`XMLNode.textStart..<textEnd`).
   var textBytes: [UInt8]
   var allAttributes: [XMLAttribute]
   var lines: LineMap
