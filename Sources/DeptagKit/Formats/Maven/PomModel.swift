@@ -468,12 +468,27 @@ struct DependencySlots {
   /// The slot of element `index`, found by its name (as `fields(of:allowed:)` compares names), or
   /// nil when `PomModelReader.dependencyFields` does not hold it.
   static func slot(of index: Int, in document: XMLDocument) -> Int? {
-    for (slot, name) in names.enumerated() where document.hasName(index, name) { return slot }
-    return nil
+    // One candidate by the name's length and first byte, then compared whole (issue #8).
+    let node = document.nodes[index]
+    let first = document.bytes[node.offset + 1]
+    let candidate: Int
+    switch (node.nameCount, first) {
+    case (7, UInt8(ascii: "g")): candidate = groupId
+    case (7, UInt8(ascii: "v")): candidate = version
+    case (10, UInt8(ascii: "a")): candidate = artifactId
+    case (10, UInt8(ascii: "c")): candidate = classifier
+    case (10, UInt8(ascii: "s")): candidate = systemPath
+    case (10, UInt8(ascii: "e")): candidate = exclusions
+    case (4, _): candidate = type
+    case (5, _): candidate = scope
+    case (8, _): candidate = optional
+    default: return nil
+    }
+    return document.hasName(index, names[candidate]) ? candidate : nil
   }
 
   /// The field names by slot.
-  private static let names = [
+  static let names: [StaticString] = [
     "groupId", "artifactId", "version", "type", "classifier", "scope", "systemPath", "exclusions", "optional",
   ]
 

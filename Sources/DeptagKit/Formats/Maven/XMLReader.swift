@@ -749,6 +749,25 @@ struct XMLDocument: Sendable {
     } ?? (self.name(index) == name)
   }
 
+  /// `hasName` for a literal name, compared on the bytes' buffers (issue #8).
+  func hasName(_ index: Int, _ name: StaticString) -> Bool {
+    let node = nodes[index]
+    let count = name.utf8CodeUnitCount
+    guard node.nameCount == count, name.hasPointerRepresentation else { return false }
+    let start = node.offset + 1
+    let expected = name.utf8Start
+    return bytes.withUnsafeBufferPointer { input in
+      // (in bounds: the reader read `nameCount` name bytes after the `<` at `offset`, and
+      // `expected` holds `count` bytes)
+      var k = 0
+      while k < count {
+        if input[start + k] != expected[k] { return false }
+        k += 1
+      }
+      return true
+    }
+  }
+
   /// The children of element `index`, in document order.
   func children(_ index: Int) -> [Int] {
     var result: [Int] = []
