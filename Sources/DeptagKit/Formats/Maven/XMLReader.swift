@@ -106,9 +106,8 @@ struct XMLReader {
     var nodes: [XMLNode] = []
     // (a POM element takes 30 bytes or more: one growth or none for most inputs)
     nodes.reserveCapacity(bytes.count / 32 + 16)
-    // Open elements, outermost first: their records and their last child so far (-1: none).
+    // Open elements, outermost first (their records).
     var stack: [Int] = []
-    var lastChild: [Int] = []
     // Every element's text, in one buffer (issue #8: no copy per element): text is appended as it
     // is read, so an element's span (`spanStart..<spanEnd`) holds its own text and its
     // descendants'. An element without text in its children's spans has its span as its text;
@@ -142,7 +141,6 @@ struct XMLReader {
         guard let done = stack.popLast() else {
           throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
         }
-        lastChild.removeLast()
         // The open tag's name is the same bytes of the input, at `offset + 1`.
         // (Bytes first; the String comparison, canonical equivalence included, decides otherwise.)
         let node = nodes[done]
@@ -157,8 +155,7 @@ struct XMLReader {
         var child = node.firstChild
         while child >= 0 && nodes[child].spanStart == nodes[child].spanEnd { child = nodes[child].nextSibling }
         if child < 0 {
-          nodes[done].textStart = node.spanStart
-          nodes[done].textEnd = spanEnd
+          nodes[done].close(text: node.spanStart..<spanEnd, spanEnd: spanEnd)
         } else {
           // Some child has text: the element's own pieces are the gaps between its children's spans.
           var from = node.spanStart
@@ -173,10 +170,8 @@ struct XMLReader {
             from = nodes[child].spanEnd
             child = nodes[child].nextSibling
           }
-          nodes[done].textStart = spanEnd
-          nodes[done].textEnd = text.count
+          nodes[done].close(text: spanEnd..<text.count, spanEnd: text.count)
         }
-        nodes[done].spanEnd = text.count
         if stack.isEmpty { return (nodes, text) }
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
@@ -196,33 +191,31 @@ struct XMLReader {
         if stack.count >= Self.maximumDepth {
           throw error("elements nested deeper than \(Self.maximumDepth) levels", at: index)
         }
-        let (new, empty) = try startTag()
+        let (new, empty) = try startTag(span: text.count)
         let position = nodes.count
         nodes.append(new)
         if let parent = stack.last {
-          let previous = lastChild[lastChild.count - 1]
-          if previous < 0 { nodes[parent].firstChild = position } else { nodes[previous].nextSibling = position }
-          lastChild[lastChild.count - 1] = position
-          nodes[parent].childCount += 1
+          let previous = nodes[parent].adopt(position)
+          if previous >= 0 { nodes[previous].nextSibling = position }
         }
-        nodes[position].spanStart = text.count
-        nodes[position].spanEnd = text.count
         if empty {
           if stack.isEmpty { return (nodes, text) }
         } else {
           stack.append(position)
-          lastChild.append(-1)
         }
       }
     }
   }
 
   /// `<name attr="value" …>` or `<name …/>`; returns the element and whether it was empty.
-  private mutating func startTag() throws(DeptagError) -> (XMLNode, Bool) {
+  /// (`span`: where the element's text would start.)
+  private mutating func startTag(span: Int) throws(DeptagError) -> (XMLNode, Bool) {
     let at = index
     index += 1
     try skipName()
     var element = XMLNode(offset: at, nameCount: index - at - 1, firstAttribute: attributes.count)
+    element.spanStart = span
+    element.spanEnd = span
     var seen = Set<String>()
     while true {
       let hadSpace = skipSpaces()
@@ -695,6 +688,8 @@ struct XMLNode: Sendable {
   /// bookkeeping; `textStart..<textEnd` lies inside it).
   var spanStart = 0
   var spanEnd = 0
+  /// The last child so far (the reader's bookkeeping; -1: none).
+  var lastChild = -1
   /// Byte offset of the first non-blank character data, -1 if none.
   var textOffset = -1
 
@@ -702,6 +697,23 @@ struct XMLNode: Sendable {
     self.offset = offset
     self.nameCount = nameCount
     self.firstAttribute = firstAttribute
+  }
+
+  /// Makes record `child` the last child; returns the child before it (-1: none), whose
+  /// `nextSibling` the caller sets. (One access to the parent's record, issue #8.)
+  mutating func adopt(_ child: Int) -> Int {
+    let previous = lastChild
+    if previous < 0 { firstChild = child }
+    lastChild = child
+    childCount += 1
+    return previous
+  }
+
+  /// Records the element's text and the end of its span when it closes.
+  mutating func close(text: Range<Int>, spanEnd: Int) {
+    textStart = text.lowerBound
+    textEnd = text.upperBound
+    self.spanEnd = spanEnd
   }
 }
 
