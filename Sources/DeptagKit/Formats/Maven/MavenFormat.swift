@@ -22,7 +22,7 @@ public struct MavenFormat: ManifestFormat {
 
   public func load(_ source: SourceFile, reader: any SourceReader) throws(DeptagError) -> LoadedManifests {
     let document = try XMLReader.parse(source)
-    let project = try PomModelReader(path: source.path, lines: document.lines).read(document.root)
+    let project = try PomModelReader(path: source.path, document: document).read()
     var canonicalizer = PomCanonicalizer(path: source.path, lines: document.lines)
     let text = try canonicalizer.canonicalize(project)
     let manifest = Manifest(

@@ -89,14 +89,23 @@ struct PomProject: Sendable {
   var profiles: [PomProfile] = []
 }
 
-/// Reads a `PomProject` out of the XML tree.
+/// Reads a `PomProject` out of the XML document's element records (issue #8: by record position,
+/// names compared as bytes, texts made only for the values it keeps).
 struct PomModelReader {
   let path: String
-  let lines: LineMap
+  let document: XMLDocument
 
-  func read(_ root: XMLElement) throws(DeptagError) -> PomProject {
-    guard root.name == "project" else {
-      throw error("the root element must be <project>, not <\(root.name)>", at: root.offset)
+  init(path: String, document: XMLDocument) {
+    self.path = path
+    self.document = document
+  }
+
+  var lines: LineMap { document.lines }
+
+  func read() throws(DeptagError) -> PomProject {
+    let root = document.rootIndex
+    guard document.hasName(root, "project") else {
+      throw error("the root element must be <project>, not <\(name(root))>", at: offset(root))
     }
     var project = PomProject()
     let fields = try self.fields(of: root, allowed: Self.projectFields)
@@ -107,7 +116,7 @@ struct PomModelReader {
       let p = try self.fields(of: parent, allowed: ["groupId", "artifactId", "version", "relativePath"])
       project.parent = PomParent(
         groupId: try text(p, "groupId"), artifactId: try text(p, "artifactId"),
-        version: try text(p, "version"), relativePath: try text(p, "relativePath"), offset: parent.offset)
+        version: try text(p, "version"), relativePath: try text(p, "relativePath"), offset: offset(parent))
     }
     project.section = try section(fields, build: Self.buildFields)
     if let profiles = fields["profiles"] {
@@ -118,9 +127,12 @@ struct PomModelReader {
     return project
   }
 
-  private func profile(_ element: XMLElement) throws(DeptagError) -> PomProfile {
+  private func name(_ element: Int) -> String { document.name(element) }
+  private func offset(_ element: Int) -> Int { document.nodes[element].offset }
+
+  private func profile(_ element: Int) throws(DeptagError) -> PomProfile {
     let fields = try self.fields(of: element, allowed: Self.profileFields)
-    var profile = PomProfile(offset: element.offset)
+    var profile = PomProfile(offset: offset(element))
     profile.id = try text(fields, "id")
     if let activation = fields["activation"] {
       let a = try self.fields(of: activation, allowed: ["activeByDefault", "jdk", "os", "property", "file"])
@@ -150,8 +162,8 @@ struct PomModelReader {
       section.modules = try items(of: modules, named: "module").map { (e) throws(DeptagError) in try text(e) }
     }
     if let properties = fields["properties"] {
-      for child in properties.children {
-        section.properties.append((child.name, try text(child)))
+      for child in document.children(properties) {
+        section.properties.append((name(child), try text(child)))
       }
       try noText(in: properties)
     }
@@ -172,7 +184,7 @@ struct PomModelReader {
           section.extensions.append(
             PomPlugin(
               groupId: try text(x, "groupId"), artifactId: try text(x, "artifactId"),
-              version: try text(x, "version"), offset: e.offset))
+              version: try text(x, "version"), offset: offset(e)))
         }
       }
       if let management = b["pluginManagement"] {
@@ -191,40 +203,39 @@ struct PomModelReader {
           section.reportPlugins.append(
             PomPlugin(
               groupId: try text(p, "groupId"), artifactId: try text(p, "artifactId"),
-              version: try text(p, "version"), offset: e.offset))
+              version: try text(p, "version"), offset: offset(e)))
         }
       }
     }
     return section
   }
 
-  private func dependencies(_ list: XMLElement) throws(DeptagError) -> [PomDependency] {
+  private func dependencies(_ list: Int) throws(DeptagError) -> [PomDependency] {
     var result: [PomDependency] = []
     let elements = try items(of: list, named: "dependency")
     result.reserveCapacity(elements.count)
     for element in elements {
       // `fields(of:allowed: dependencyFields)` with each child's name matched once (issue #8):
       // the same checks in the same order, so the same first error.
-      let children = element.children
       var slots = DependencySlots()
-      for position in children.indices {
-        // (by index: only the name is read, the child is not copied)
-        let name = children[position].name
-        guard let slot = DependencySlots.slot(of: name) else {
+      var child = document.nodes[element].firstChild
+      while child >= 0 {
+        guard let slot = DependencySlots.slot(of: child, in: document) else {
           throw error(
-            "unrecognised tag <\(name)> in <\(element.name)> (Maven rejects it too)", at: children[position].offset)
+            "unrecognised tag <\(name(child))> in <\(name(element))> (Maven rejects it too)", at: offset(child))
         }
         guard slots[slot] < 0 else {
-          throw error("duplicated tag <\(name)> in <\(element.name)> (Maven rejects it too)", at: children[position].offset)
+          throw error("duplicated tag <\(name(child))> in <\(name(element))> (Maven rejects it too)", at: offset(child))
         }
-        slots[slot] = position
+        slots[slot] = child
+        child = document.nodes[child].nextSibling
       }
       try noText(in: element)
       func field(_ slot: Int) throws(DeptagError) -> PomText? {
         let position = slots[slot]
-        return position < 0 ? nil : try text(children, position)
+        return position < 0 ? nil : try text(position)
       }
-      var d = PomDependency(offset: element.offset)
+      var d = PomDependency(offset: offset(element))
       d.groupId = try field(DependencySlots.groupId)
       d.artifactId = try field(DependencySlots.artifactId)
       d.version = try field(DependencySlots.version)
@@ -234,10 +245,10 @@ struct PomModelReader {
       d.optional = try field(DependencySlots.optional)
       d.systemPath = try field(DependencySlots.systemPath)
       if slots[DependencySlots.exclusions] >= 0 {
-        let exclusions = children[slots[DependencySlots.exclusions]]
+        let exclusions = slots[DependencySlots.exclusions]
         for e in try items(of: exclusions, named: "exclusion") {
           let x = try fields(of: e, allowed: ["groupId", "artifactId"])
-          d.exclusions.append((try text(x, "groupId"), try text(x, "artifactId"), e.offset))
+          d.exclusions.append((try text(x, "groupId"), try text(x, "artifactId"), offset(e)))
         }
       }
       result.append(d)
@@ -245,11 +256,11 @@ struct PomModelReader {
     return result
   }
 
-  private func plugins(_ list: XMLElement) throws(DeptagError) -> [PomPlugin] {
+  private func plugins(_ list: Int) throws(DeptagError) -> [PomPlugin] {
     var result: [PomPlugin] = []
     for element in try items(of: list, named: "plugin") {
       let f = try fields(of: element, allowed: Self.pluginFields)
-      var p = PomPlugin(offset: element.offset)
+      var p = PomPlugin(offset: offset(element))
       p.groupId = try text(f, "groupId")
       p.artifactId = try text(f, "artifactId")
       p.version = try text(f, "version")
@@ -260,11 +271,11 @@ struct PomModelReader {
     return result
   }
 
-  private func repositories(_ list: XMLElement, item: String) throws(DeptagError) -> [PomRepository] {
+  private func repositories(_ list: Int, item: String) throws(DeptagError) -> [PomRepository] {
     var result: [PomRepository] = []
     for element in try items(of: list, named: item) {
       let f = try fields(of: element, allowed: ["id", "name", "url", "layout", "releases", "snapshots"])
-      var r = PomRepository(offset: element.offset)
+      var r = PomRepository(offset: offset(element))
       r.id = try text(f, "id")
       r.url = try text(f, "url")
       r.layout = try text(f, "layout")
@@ -275,7 +286,7 @@ struct PomModelReader {
     return result
   }
 
-  private func policy(_ element: XMLElement) throws(DeptagError) -> PomRepositoryPolicy {
+  private func policy(_ element: Int) throws(DeptagError) -> PomRepositoryPolicy {
     let f = try fields(of: element, allowed: ["enabled", "updatePolicy", "checksumPolicy"])
     return PomRepositoryPolicy(
       enabled: try text(f, "enabled"), updatePolicy: try text(f, "updatePolicy"),
@@ -287,69 +298,102 @@ struct PomModelReader {
   /// The children of `element` by name; an unknown or repeated name is an error, as in Maven's
   /// strict reader. (A linear search over at most `allowed.count` distinct children: cheaper than
   /// hashing for the handful a POM element has, issue #8.)
-  private func fields(of element: XMLElement, allowed: [String]) throws(DeptagError) -> PomFields {
-    let children = element.children
+  private func fields(of element: Int, allowed: [String]) throws(DeptagError) -> PomFields {
+    let children = document.children(element)
     for (position, child) in children.enumerated() {
-      guard allowed.contains(child.name) else {
-        throw error("unrecognised tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
+      guard allowed.contains(where: { document.hasName(child, $0) }) else {
+        throw error("unrecognised tag <\(name(child))> in <\(name(element))> (Maven rejects it too)", at: offset(child))
       }
-      guard !children[..<position].contains(where: { $0.name == child.name }) else {
-        throw error("duplicated tag <\(child.name)> in <\(element.name)> (Maven rejects it too)", at: child.offset)
+      // (both names are allowed ones, so comparing their bytes is comparing them as Strings)
+      guard !children[..<position].contains(where: { sameName($0, child) }) else {
+        throw error("duplicated tag <\(name(child))> in <\(name(element))> (Maven rejects it too)", at: offset(child))
       }
     }
     try noText(in: element)
-    return PomFields(children: children)
+    return PomFields(document: document, children: children)
+  }
+
+  private func sameName(_ a: Int, _ b: Int) -> Bool {
+    let x = document.nodes[a]
+    let y = document.nodes[b]
+    guard x.nameCount == y.nameCount else { return false }
+    var k = 1
+    while k <= x.nameCount {
+      if document.bytes[x.offset + k] != document.bytes[y.offset + k] { return false }
+      k += 1
+    }
+    return true
   }
 
   /// The children of a list element, all of which must be named `item`.
-  private func items(of list: XMLElement, named item: String) throws(DeptagError) -> [XMLElement] {
-    for child in list.children where child.name != item {
-      throw error("unrecognised tag <\(child.name)> in <\(list.name)>; expected <\(item)>", at: child.offset)
+  private func items(of list: Int, named item: String) throws(DeptagError) -> [Int] {
+    let children = document.children(list)
+    for child in children where !document.hasName(child, item) {
+      throw error("unrecognised tag <\(name(child))> in <\(name(list))>; expected <\(item)>", at: offset(child))
     }
     try noText(in: list)
-    return list.children
+    return children
   }
 
-  private func noText(in element: XMLElement) throws(DeptagError) {
-    if let at = element.textOffset, !Self.isBlank(element.text) {
-      throw error("unexpected text in <\(element.name)>", at: at)
+  private func noText(in element: Int) throws(DeptagError) {
+    let node = document.nodes[element]
+    if node.textOffset >= 0, !Self.isBlank(document.textBytes[node.textStart..<node.textEnd]) {
+      throw error("unexpected text in <\(name(element))>", at: node.textOffset)
     }
   }
 
   /// `text.allSatisfy(\.isWhitespace)`, decided on the bytes when they are ASCII (issue #8).
-  static func isBlank(_ text: String) -> Bool {
-    var text = text
+  static func isBlank(_ text: String) -> Bool { isBlank(Array(text.utf8)[...]) }
+
+  /// `isBlank` of the text whose UTF-8 is `utf8`.
+  static func isBlank(_ utf8: ArraySlice<UInt8>) -> Bool {
     // ASCII: Character.isWhitespace holds for U+0009…U+000D, U+0020 and CR LF.
-    let ascii: Bool? = text.withUTF8 { utf8 in
-      var blank = true
-      for byte in utf8 {
-        if byte >= 0x80 { return nil }
-        if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { blank = false }
-      }
-      return blank
+    var blank = true
+    for byte in utf8 {
+      if byte >= 0x80 { return String(decoding: utf8, as: UTF8.self).allSatisfy(\.isWhitespace) }
+      if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { blank = false }
     }
-    return ascii ?? text.allSatisfy(\.isWhitespace)
+    return blank
   }
 
-  /// The trimmed text of the field `name`, if given (read in place: no copy of the element).
+  /// The trimmed text of the field `name`, if given.
   private func text(_ fields: PomFields, _ name: String) throws(DeptagError) -> PomText? {
-    guard let index = fields.index(of: name) else { return nil }
-    return try text(fields.children[index])
+    guard let element = fields[name] else { return nil }
+    return try text(element)
   }
 
   /// The trimmed text of a value element (Maven trims values, reference 2.4).
-  private func text(_ element: XMLElement) throws(DeptagError) -> PomText {
-    if let child = element.children.first {
-      throw error("<\(element.name)> must hold text, not the element <\(child.name)>", at: child.offset)
+  private func text(_ element: Int) throws(DeptagError) -> PomText {
+    let node = document.nodes[element]
+    if node.firstChild >= 0 {
+      throw error("<\(name(element))> must hold text, not the element <\(name(node.firstChild))>", at: offset(node.firstChild))
     }
-    return PomText(value: Self.trim(element.text), offset: element.textOffset ?? element.offset)
+    return PomText(
+      value: Self.trim(document.textBytes[node.textStart..<node.textEnd]),
+      offset: node.textOffset >= 0 ? node.textOffset : node.offset)
   }
 
-  /// `text(elements[position])`, read in place (issue #8: the element is not copied).
-  private func text(_ elements: [XMLElement], _ position: Int) throws(DeptagError) -> PomText {
-    if !elements[position].children.isEmpty { return try text(elements[position]) }
-    return PomText(
-      value: Self.trim(elements[position].text), offset: elements[position].textOffset ?? elements[position].offset)
+  /// `trim` of the text whose UTF-8 is `utf8`, made into a String once (issue #8).
+  static func trim(_ utf8: ArraySlice<UInt8>) -> String {
+    utf8.withUnsafeBufferPointer { bytes in
+      let count = bytes.count
+      // (every index below is in `0..<count`, as the loop conditions check)
+      var at = 0
+      while at < count && bytes[at] < 0x80 { at += 1 }
+      if at < count { return trimByCharacter(String(decoding: bytes, as: UTF8.self)) }
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+      // ASCII (every byte its own Character but CR LF, which is one and no space): on the bytes.
+      var low = 0
+      while low < count && isSpace(bytes[low]) && !(bytes[low] == 0x0D && low + 1 < count && bytes[low + 1] == 0x0A) {
+        low += 1
+      }
+      guard low < count else { return "" }
+      var high = count
+      while high > low && isSpace(bytes[high - 1]) && !(bytes[high - 1] == 0x0A && high - 2 >= 0 && bytes[high - 2] == 0x0D) {
+        high -= 1
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+    }
   }
 
   static func trim(_ text: String) -> String {
@@ -421,22 +465,32 @@ struct DependencySlots {
     exclusions = 7, optional = 8
   private var positions: (Int, Int, Int, Int, Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1, -1, -1, -1, -1)
 
-  /// The slot of a child named `name` (compared as Strings, as `fields(of:allowed:)` does), or nil
-  /// when `PomModelReader.dependencyFields` does not hold it.
-  static func slot(of name: String) -> Int? {
-    switch name {
-    case "groupId": groupId
-    case "artifactId": artifactId
-    case "version": version
-    case "type": type
-    case "classifier": classifier
-    case "scope": scope
-    case "systemPath": systemPath
-    case "exclusions": exclusions
-    case "optional": optional
-    default: nil
+  /// The slot of element `index`, found by its name (as `fields(of:allowed:)` compares names), or
+  /// nil when `PomModelReader.dependencyFields` does not hold it.
+  static func slot(of index: Int, in document: XMLDocument) -> Int? {
+    // One candidate by the name's length and first byte, then compared whole (issue #8).
+    let node = document.nodes[index]
+    let first = document.bytes[node.offset + 1]
+    let candidate: Int
+    switch (node.nameCount, first) {
+    case (7, UInt8(ascii: "g")): candidate = groupId
+    case (7, UInt8(ascii: "v")): candidate = version
+    case (10, UInt8(ascii: "a")): candidate = artifactId
+    case (10, UInt8(ascii: "c")): candidate = classifier
+    case (10, UInt8(ascii: "s")): candidate = systemPath
+    case (10, UInt8(ascii: "e")): candidate = exclusions
+    case (4, _): candidate = type
+    case (5, _): candidate = scope
+    case (8, _): candidate = optional
+    default: return nil
     }
+    return document.hasName(index, names[candidate]) ? candidate : nil
   }
+
+  /// The field names by slot.
+  static let names: [StaticString] = [
+    "groupId", "artifactId", "version", "type", "classifier", "scope", "systemPath", "exclusions", "optional",
+  ]
 
   subscript(slot: Int) -> Int {
     get {
@@ -470,12 +524,11 @@ struct DependencySlots {
 
 /// An element's children by name, as `PomModelReader.fields` checked them (no name repeats).
 struct PomFields {
-  let children: [XMLElement]
+  let document: XMLDocument
+  let children: [Int]
 
-  subscript(name: String) -> XMLElement? { index(of: name).map { children[$0] } }
-
-  func index(of name: String) -> Int? {
-    for index in children.indices where children[index].name == name { return index }
+  subscript(name: String) -> Int? {
+    for child in children where document.hasName(child, name) { return child }
     return nil
   }
 }

@@ -24,17 +24,19 @@ struct XMLReader {
   /// Deepest element nesting accepted (real POMs stay under 20).
   static let maximumDepth = 1_000
 
-  /// Parses `source` into its root element.
+  /// Parses `source` into its elements, as flat records (issue #8: no tree of Strings).
   static func parse(_ source: SourceFile) throws(DeptagError) -> XMLDocument {
     let decoded = try XMLDecoding.decode(source)
     let lines = LineMap(decoded.bytes)
     // The reader scans the decoded bytes in place (issue #8): every access is guarded by an
     // explicit `< bytes.count` check, as it was when the bytes were an array.
-    let root = try decoded.bytes.withUnsafeBufferPointer { (buffer) throws(DeptagError) -> XMLElement in
+    let (nodes, text, attributes) = try decoded.bytes.withUnsafeBufferPointer {
+      (buffer) throws(DeptagError) -> ([XMLNode], [UInt8], [XMLAttribute]) in
       var reader = XMLReader(path: source.path, bytes: buffer, start: decoded.start, lines: lines)
-      return try reader.document()
+      let (nodes, text) = try reader.document()
+      return (nodes, text, reader.attributes)
     }
-    return XMLDocument(root: root, lines: lines)
+    return XMLDocument(bytes: decoded.bytes, nodes: nodes, textBytes: text, allAttributes: attributes, lines: lines)
   }
 
   let path: String
@@ -42,6 +44,8 @@ struct XMLReader {
   let bytes: UnsafeBufferPointer<UInt8>
   var index: Int
   let lines: LineMap
+  /// Every element's attributes, in document order (`XMLNode.firstAttribute`).
+  var attributes: [XMLAttribute] = []
 
   private init(path: String, bytes: UnsafeBufferPointer<UInt8>, start: Int, lines: LineMap) {
     self.path = path
@@ -52,7 +56,7 @@ struct XMLReader {
 
   // MARK: Document structure
 
-  private mutating func document() throws(DeptagError) -> XMLElement {
+  private mutating func document() throws(DeptagError) -> ([XMLNode], [UInt8]) {
     try validateCharacters()
     let start = index
     if startsWith("<?xml"), index + 5 < bytes.count, Self.isSpace(bytes[index + 5]) {
@@ -95,23 +99,30 @@ struct XMLReader {
     return root
   }
 
-  /// The root element and everything inside it, built with an explicit stack (no recursion).
-  private mutating func element() throws(DeptagError) -> XMLElement {
-    var stack: [XMLElement] = []
-    // The text of every open element, outermost first: an element's text starts at its entry in
-    // `textStarts` (parallel to `stack`) and is cut off when it closes, so its parent's text
-    // continues where it was (issue #8: one buffer, no copy per child).
+  /// The root element and everything inside it, built with an explicit stack (no recursion), as
+  /// records in document order (the root first) linked to their first child and next sibling,
+  /// and every element's text in one buffer (issue #8).
+  private mutating func element() throws(DeptagError) -> ([XMLNode], [UInt8]) {
+    var nodes: [XMLNode] = []
+    // (a POM element takes 30 bytes or more: one growth or none for most inputs)
+    nodes.reserveCapacity(bytes.count / 32 + 16)
+    // Open elements, outermost first (their records).
+    var stack: [Int] = []
+    // Every element's text, in one buffer (issue #8: no copy per element): text is appended as it
+    // is read, so an element's span (`spanStart..<spanEnd`) holds its own text and its
+    // descendants'. An element without text in its children's spans has its span as its text;
+    // otherwise its own pieces, between its children's spans, are copied to the end when it closes.
     var text: [UInt8] = []
-    var textStarts: [Int] = []
+    text.reserveCapacity(bytes.count / 4 + 16)
     while true {
       guard index < bytes.count else {
-        let open = stack.last.map { "<\($0.name)>" } ?? "element"
+        let open = stack.last.map { "<\(name(of: nodes[$0]))>" } ?? "element"
         throw error("the input ends inside \(open)", at: index)
       }
       let byte = bytes[index]
       if byte != UInt8(ascii: "<") {
-        guard !stack.isEmpty else { throw error("text after the root element", at: index) }
-        try characterData(into: &text, element: &stack[stack.count - 1])
+        guard let open = stack.last else { throw error("text after the root element", at: index) }
+        try characterData(into: &text, textOffset: &nodes[open].textOffset)
         continue
       }
       // Dispatch on the byte after `<` (issue #8: no literal comparison per tag).
@@ -127,30 +138,49 @@ struct XMLReader {
           throw error("expected '>' to end the closing tag", at: index)
         }
         index += 1
-        guard var done = stack.popLast(), let textStart = textStarts.popLast() else {
+        guard let done = stack.popLast() else {
           throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
         }
-        // The open tag's name is the same bytes of the input, at `done.offset + 1`.
+        // The open tag's name is the same bytes of the input, at `offset + 1`.
         // (Bytes first; the String comparison, canonical equivalence included, decides otherwise.)
-        guard sameBytes(done.offset + 1, done.name.utf8.count, nameStart, nameEnd - nameStart)
-          || done.name == string(nameStart, nameEnd)
+        let node = nodes[done]
+        guard sameBytes(node.offset + 1, node.nameCount, nameStart, nameEnd - nameStart)
+          || name(of: node) == string(nameStart, nameEnd)
         else {
           throw error(
-            "closing tag </\(string(nameStart, nameEnd))> does not match <\(done.name)> at line \(lines.line(of: done.offset))",
+            "closing tag </\(string(nameStart, nameEnd))> does not match <\(name(of: node))> at line \(lines.line(of: node.offset))",
             at: at)
         }
-        done.text = String(decoding: text[textStart...], as: UTF8.self)
-        text.removeLast(text.count - textStart)
-        if stack.isEmpty { return done }
-        Self.appendChild(done, to: &stack[stack.count - 1])
+        let spanEnd = text.count
+        var child = node.firstChild
+        while child >= 0 && nodes[child].spanStart == nodes[child].spanEnd { child = nodes[child].nextSibling }
+        if child < 0 {
+          nodes[done].close(text: node.spanStart..<spanEnd, spanEnd: spanEnd)
+        } else {
+          // Some child has text: the element's own pieces are the gaps between its children's spans.
+          var from = node.spanStart
+          child = node.firstChild
+          while true {
+            let to = child >= 0 ? nodes[child].spanStart : spanEnd
+            while from < to {
+              text.append(text[from])
+              from += 1
+            }
+            guard child >= 0 else { break }
+            from = nodes[child].spanEnd
+            child = nodes[child].nextSibling
+          }
+          nodes[done].close(text: spanEnd..<text.count, spanEnd: text.count)
+        }
+        if stack.isEmpty { return (nodes, text) }
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
       } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
-        guard !stack.isEmpty else { throw error("CDATA outside the root element", at: index) }
+        guard let open = stack.last else { throw error("CDATA outside the root element", at: index) }
         let at = index
         index += 9
         guard let end = find("]]>") else { throw error("unterminated CDATA section", at: at) }
-        if stack[stack.count - 1].textOffset == nil { stack[stack.count - 1].textOffset = index }
+        if nodes[open].textOffset < 0 { nodes[open].textOffset = index }
         text += bytes[index..<end]
         index = end + 3
       } else if next == UInt8(ascii: "?") {
@@ -161,35 +191,37 @@ struct XMLReader {
         if stack.count >= Self.maximumDepth {
           throw error("elements nested deeper than \(Self.maximumDepth) levels", at: index)
         }
-        let (new, empty) = try startTag()
+        let (new, empty) = try startTag(span: text.count)
+        let position = nodes.count
+        nodes.append(new)
+        if let parent = stack.last {
+          let previous = nodes[parent].adopt(position)
+          if previous >= 0 { nodes[previous].nextSibling = position }
+        }
         if empty {
-          if stack.isEmpty { return new }
-          Self.appendChild(new, to: &stack[stack.count - 1])
+          if stack.isEmpty { return (nodes, text) }
         } else {
-          stack.append(new)
-          textStarts.append(text.count)
+          stack.append(position)
         }
       }
     }
   }
 
-  /// Appends `child`; the first child makes room for four (issue #8: a dependency's three or four
-  /// fields cost one allocation, not one per doubling from one).
-  private static func appendChild(_ child: consuming XMLElement, to parent: inout XMLElement) {
-    if parent.children.isEmpty { parent.children.reserveCapacity(4) }
-    parent.children.append(child)
-  }
-
   /// `<name attr="value" …>` or `<name …/>`; returns the element and whether it was empty.
-  private mutating func startTag() throws(DeptagError) -> (XMLElement, Bool) {
+  /// (`span`: where the element's text would start.)
+  private mutating func startTag(span: Int) throws(DeptagError) -> (XMLNode, Bool) {
     let at = index
     index += 1
-    let name = try self.name()
-    var element = XMLElement(name: name, offset: at)
+    try skipName()
+    var element = XMLNode(offset: at, nameCount: index - at - 1, firstAttribute: attributes.count)
+    element.spanStart = span
+    element.spanEnd = span
     var seen = Set<String>()
     while true {
       let hadSpace = skipSpaces()
-      guard index < bytes.count else { throw error("the input ends inside the tag <\(name)>", at: index) }
+      guard index < bytes.count else {
+        throw error("the input ends inside the tag <\(string(at + 1, at + 1 + element.nameCount))>", at: index)
+      }
       if bytes[index] == UInt8(ascii: ">") {
         index += 1
         return (element, false)
@@ -198,7 +230,10 @@ struct XMLReader {
         index += 2
         return (element, true)
       }
-      guard hadSpace else { throw error("expected whitespace, '>' or '/>' in the tag <\(name)>", at: index) }
+      guard hadSpace else {
+        throw error(
+          "expected whitespace, '>' or '/>' in the tag <\(string(at + 1, at + 1 + element.nameCount))>", at: index)
+      }
       let attributeAt = index
       let attribute = try self.name()
       skipSpaces()
@@ -208,24 +243,27 @@ struct XMLReader {
       guard seen.insert(attribute).inserted else {
         throw error("duplicate attribute '\(attribute)'", at: attributeAt)
       }
-      element.attributes.append(XMLAttribute(name: attribute, value: value))
+      attributes.append(XMLAttribute(name: attribute, value: value))
+      element.attributeCount += 1
     }
   }
 
+  private func name(of node: XMLNode) -> String { string(node.offset + 1, node.offset + 1 + node.nameCount) }
+
   /// Text up to the next `<`, with references decoded, appended to `text`.
-  private mutating func characterData(into text: inout [UInt8], element: inout XMLElement) throws(DeptagError) {
+  private mutating func characterData(into text: inout [UInt8], textOffset: inout Int) throws(DeptagError) {
     while index < bytes.count {
       // A run of plain bytes is appended at once (issue #8).
       // (Until the element's first non-blank byte is found, each byte is checked for it too.)
       let runStart = index
       let count = bytes.count
       var at = runStart
-      if element.textOffset == nil {
+      if textOffset < 0 {
         while at < count {
           let byte = bytes[at]
           if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
           if !Self.isSpace(byte) {
-            element.textOffset = at
+            textOffset = at
             break
           }
           at += 1
@@ -241,7 +279,7 @@ struct XMLReader {
       guard index < bytes.count else { return }
       let byte = bytes[index]
       if byte == UInt8(ascii: "<") { return }
-      if element.textOffset == nil && !Self.isSpace(byte) { element.textOffset = index }
+      if textOffset < 0 && !Self.isSpace(byte) { textOffset = index }
       if byte == UInt8(ascii: "&") {
         try reference(into: &text)
         continue
@@ -628,22 +666,54 @@ struct XMLReader {
   }
 }
 
-/// One element: its name as written (prefix included), attributes in document order, child
-/// elements, and its direct character data (text and CDATA, references decoded, comments and
-/// processing instructions dropped: `<version>1.0<!--x--></version>` reads as `1.0`).
-struct XMLElement: Sendable {
-  var name: String
-  var attributes: [XMLAttribute] = []
-  var children: [XMLElement] = []
-  var text: String = ""
+/// One element, as the reader records it (issue #8: no String per name or text, no array per
+/// element): its name as written (prefix included) is the `nameCount` bytes after its `<`, its
+/// direct character data (text and CDATA, references decoded, comments and processing
+/// instructions dropped: `<version>1.0<!--x--></version>` reads as `1.0`) is
+/// `XMLDocument.text[textStart..<textEnd]`, its children are linked from `firstChild` by
+/// `nextSibling` (record positions, -1: none), its attributes are `attributeCount` entries of
+/// `XMLDocument.attributes` from `firstAttribute`.
+struct XMLNode: Sendable {
   /// Byte offset of the element's `<`.
   var offset: Int
-  /// Byte offset of the first non-blank character data, if any.
-  var textOffset: Int?
+  var nameCount: Int
+  var firstAttribute: Int
+  var attributeCount = 0
+  var firstChild = -1
+  var nextSibling = -1
+  var childCount = 0
+  var textStart = 0
+  var textEnd = 0
+  /// The element's own text and its descendants' in `XMLDocument.textBytes` (the reader's
+  /// bookkeeping; `textStart..<textEnd` lies inside it).
+  var spanStart = 0
+  var spanEnd = 0
+  /// The last child so far (the reader's bookkeeping; -1: none).
+  var lastChild = -1
+  /// Byte offset of the first non-blank character data, -1 if none.
+  var textOffset = -1
 
-  init(name: String, offset: Int) {
-    self.name = name
+  init(offset: Int, nameCount: Int, firstAttribute: Int) {
     self.offset = offset
+    self.nameCount = nameCount
+    self.firstAttribute = firstAttribute
+  }
+
+  /// Makes record `child` the last child; returns the child before it (-1: none), whose
+  /// `nextSibling` the caller sets. (One access to the parent's record, issue #8.)
+  mutating func adopt(_ child: Int) -> Int {
+    let previous = lastChild
+    if previous < 0 { firstChild = child }
+    lastChild = child
+    childCount += 1
+    return previous
+  }
+
+  /// Records the element's text and the end of its span when it closes.
+  mutating func close(text: Range<Int>, spanEnd: Int) {
+    textStart = text.lowerBound
+    textEnd = text.upperBound
+    self.spanEnd = spanEnd
   }
 }
 
@@ -652,10 +722,85 @@ struct XMLAttribute: Sendable, Hashable {
   var value: String
 }
 
-/// The parsed document and the means to turn its byte offsets into positions.
+/// The parsed document: the decoded input, its elements in document order (the root first), and
+/// the means to turn byte offsets into positions.
 struct XMLDocument: Sendable {
-  var root: XMLElement
+  /// The decoded input (element names are read from it).
+  var bytes: [UInt8]
+  var nodes: [XMLNode]
+  /// Every element's text (`XMLNode.textStart..<textEnd`).
+  var textBytes: [UInt8]
+  var allAttributes: [XMLAttribute]
   var lines: LineMap
+
+  /// The root element's record.
+  var rootIndex: Int { 0 }
+
+  /// The name of element `index` as written.
+  func name(_ index: Int) -> String {
+    let node = nodes[index]
+    return String(decoding: bytes[(node.offset + 1)..<(node.offset + 1 + node.nameCount)], as: UTF8.self)
+  }
+
+  /// Whether element `index` is named `name`, compared as bytes: every name compared with this
+  /// is an ASCII name of the POM schema without `K` (the one ASCII letter a non-ASCII character,
+  /// U+212A, is canonically equivalent to), so String equality would decide the same.
+  func hasName(_ index: Int, _ name: String) -> Bool {
+    let node = nodes[index]
+    let utf8 = name.utf8
+    guard node.nameCount == utf8.count else { return false }
+    let start = node.offset + 1
+    // (in bounds: the reader read `nameCount` name bytes after the `<` at `offset`)
+    return utf8.withContiguousStorageIfAvailable { expected in
+      var k = 0
+      while k < expected.count {
+        if bytes[start + k] != expected[k] { return false }
+        k += 1
+      }
+      return true
+    } ?? (self.name(index) == name)
+  }
+
+  /// `hasName` for a literal name, compared on the bytes' buffers (issue #8).
+  func hasName(_ index: Int, _ name: StaticString) -> Bool {
+    let node = nodes[index]
+    let count = name.utf8CodeUnitCount
+    guard node.nameCount == count, name.hasPointerRepresentation else { return false }
+    let start = node.offset + 1
+    let expected = name.utf8Start
+    return bytes.withUnsafeBufferPointer { input in
+      // (in bounds: the reader read `nameCount` name bytes after the `<` at `offset`, and
+      // `expected` holds `count` bytes)
+      var k = 0
+      while k < count {
+        if input[start + k] != expected[k] { return false }
+        k += 1
+      }
+      return true
+    }
+  }
+
+  /// The children of element `index`, in document order.
+  func children(_ index: Int) -> [Int] {
+    var result: [Int] = []
+    result.reserveCapacity(nodes[index].childCount)
+    var child = nodes[index].firstChild
+    while child >= 0 {
+      result.append(child)
+      child = nodes[child].nextSibling
+    }
+    return result
+  }
+
+  /// The text of element `index`, references decoded.
+  func text(_ index: Int) -> String {
+    String(decoding: textBytes[nodes[index].textStart..<nodes[index].textEnd], as: UTF8.self)
+  }
+
+  /// The attributes of element `index`, in document order.
+  func attributes(_ index: Int) -> ArraySlice<XMLAttribute> {
+    allAttributes[nodes[index].firstAttribute..<(nodes[index].firstAttribute + nodes[index].attributeCount)]
+  }
 }
 
 /// Byte offset → 1-based line and byte column. A line ends at LF, at CR LF, or at a lone CR.

@@ -15,6 +15,27 @@ import Testing
   @Test(arguments: samples) func trimAgreesWithCharacterTrim(_ text: String) {
     #expect(PomModelReader.trim(text) == PomModelReader.trimByCharacter(text))
     #expect(Array(PomModelReader.trim(text).utf8) == Array(PomModelReader.trimByCharacter(text).utf8))
+    // The byte-slice form the model reader uses, at a slice not starting at 0.
+    let bytes = Array(("<>" + text).utf8)[2...]
+    #expect(Array(PomModelReader.trim(bytes).utf8) == Array(PomModelReader.trimByCharacter(text).utf8))
+    #expect(PomModelReader.isBlank(bytes) == text.allSatisfy(\.isWhitespace))
+  }
+
+  /// A dependency field's slot is found for exactly the dependency field names.
+  @Test func dependencySlotsMatchTheFieldNames() throws {
+    let names = PomModelReader.dependencyFields + ["groupid", "versio", "versions", "artifactid", "exclusion", "scopes", "typ", "optionaL", "g", "Kelvin"]
+    let xml = "<r>" + names.map { "<\($0)/>" }.joined() + "</r>"
+    let document = try XMLReader.parse(SourceFile(path: "x", bytes: Array(xml.utf8)))
+    for (child, name) in zip(document.children(document.rootIndex), names) {
+      #expect(DependencySlots.slot(of: child, in: document).map { "\(DependencySlots.names[$0])" } == (PomModelReader.dependencyFields.contains(name) ? name : nil))
+    }
+  }
+
+  /// Names are compared as bytes: a Kelvin sign is not `K`, and no POM schema name holds a `K`.
+  @Test func schemaNamesHaveNoCapitalK() {
+    let names = PomModelReader.projectFields + PomModelReader.profileFields + PomModelReader.buildFields
+      + PomModelReader.dependencyFields + PomModelReader.pluginFields
+    #expect(names.allSatisfy { !$0.contains("K") && $0.allSatisfy(\.isASCII) })
   }
 
   @Test func trimDropsOnlySpaceCharacters() {

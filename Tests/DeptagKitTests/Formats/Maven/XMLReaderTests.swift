@@ -12,9 +12,12 @@ import Testing
   static func failure(_ text: String) -> String? { Maven.xmlError(Array(text.utf8)).map { "\($0)" } }
 
   @Test func closingTagsMatchByBytesOrCanonicalEquivalence() throws {
-    #expect(try Self.parse("<a><bc>1</bc  ></a>").root.children.map(\.name) == ["bc"])
+    let document = try Self.parse("<a><bc>1</bc  ></a>")
+    #expect(document.children(document.rootIndex).map(document.name) == ["bc"])
     // "é" decomposed in the opening tag and precomposed in the closing one: equal as Strings.
-    #expect(try Self.parse("<a><e\u{301}>1</\u{E9}></a>").root.children[0].text == "1")
+    let decomposed = try Self.parse("<a><e\u{301}>1</\u{E9}></a>")
+    #expect(decomposed.text(decomposed.children(decomposed.rootIndex)[0]) == "1")
+    #expect(decomposed.name(decomposed.children(decomposed.rootIndex)[0]) == "e\u{301}")
     #expect(Self.failure("<a><bc>1</b></a>") == "x.xml:1:9: error: closing tag </b> does not match <bc> at line 1")
     #expect(Self.failure("<a><b>1</bc></a>") == "x.xml:1:8: error: closing tag </bc> does not match <b> at line 1")
     #expect(Self.failure("<a></a x>") == "x.xml:1:8: error: expected '>' to end the closing tag")
@@ -23,15 +26,20 @@ import Testing
   }
 
   @Test func textContinuesAroundChildrenCommentsAndInstructions() throws {
-    let root = try Self.parse("<a>x<b>y</b>z<c/>w<!--c-->v<?p q?>u<d>t<e>s</e>r</d>&amp;</a>").root
-    #expect(root.text == "xzwvu&")
-    #expect(root.children.map(\.text) == ["y", "", "tr"])
-    #expect(root.children[2].children[0].text == "s")
-    #expect(root.textOffset == 3)
+    let document = try Self.parse("<a>x<b>y</b>z<c/>w<!--c-->v<?p q?>u<d>t<e>s</e>r</d>&amp;</a>")
+    let root = document.rootIndex
+    #expect(document.text(root) == "xzwvu&")
+    #expect(document.children(root).map(document.text) == ["y", "", "tr"])
+    #expect(document.children(root).map(document.name) == ["b", "c", "d"])
+    #expect(document.children(document.children(root)[2]).map(document.text) == ["s"])
+    #expect(document.nodes[root].textOffset == 3)
+    #expect(document.nodes[document.children(root)[1]].textOffset == -1)
+    #expect(document.hasName(document.children(root)[2], "d") && !document.hasName(root, "ab"))
   }
 
   @Test func lineEndingsInTextAndPositions() throws {
-    #expect(try Self.parse("<a>1\r\n2\r3\n4]5</a>").root.text == "1\n2\n3\n4]5")
+    let document = try Self.parse("<a>1\r\n2\r3\n4]5</a>")
+    #expect(document.text(document.rootIndex) == "1\n2\n3\n4]5")
     #expect(Self.failure("<a>\r\n\r<b>\n</c></a>") == "x.xml:4:1: error: closing tag </c> does not match <b> at line 3")
     #expect(Self.failure("<a>x]]>y</a>") == "x.xml:1:5: error: ']]>' is not allowed in text")
   }
@@ -42,6 +50,19 @@ import Testing
     #expect(Self.failure("<a>\(run)é\t\r\n</a>") == nil)
     #expect(Maven.xmlError(Array("<a>\(run)".utf8) + [0xC3, 0x28] + Array("</a>".utf8)).map { "\($0)" }
       == "x.xml:1:5004: error: invalid UTF-8")
+  }
+
+  /// Records in document order, siblings linked, attributes per element.
+  @Test func recordsLinkChildrenAndAttributes() throws {
+    let document = try Self.parse("<r a='1'><x b='2' c='3'/><y><z/></y><x/></r>")
+    #expect(document.nodes.count == 5)
+    #expect((0..<5).map(document.name) == ["r", "x", "y", "z", "x"])
+    #expect(document.children(0) == [1, 2, 4])
+    #expect(document.children(2) == [3])
+    #expect(document.nodes.map(\.childCount) == [3, 0, 1, 0, 0])
+    #expect(document.attributes(0).map(\.name) == ["a"])
+    #expect(document.attributes(1).map(\.value) == ["2", "3"])
+    #expect(document.attributes(4).isEmpty)
   }
 
   /// The word-at-a-time test agrees with a byte-by-byte one for every byte value at every
