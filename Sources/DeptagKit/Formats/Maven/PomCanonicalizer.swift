@@ -161,13 +161,14 @@ struct PomCanonicalizer {
     // first import managing an artifact wins), ordinary entries are a set.
     var managed: [(key: String, element: XMLOut, isImport: Bool)] = []
     var managedKeys = Set<String>()  // (a BOM manages thousands: no linear search per entry)
-    for dependency in section.managedDependencies {
-      let (key, element, isImport) = try self.dependency(dependency, interpolator: interpolator)
+    let managedList = section.managedDependencies
+    for index in managedList.indices {  // (by index: read in place, not copied)
+      let (key, element, isImport) = try self.dependency(managedList[index], interpolator: interpolator)
       guard managedKeys.insert(key).inserted else {
         warnings.append(
           Diagnostic(
             .warning, "managed dependency \(key) is declared twice; Maven uses the first declaration",
-            at: location(dependency.offset)))
+            at: location(managedList[index].offset)))
         continue
       }
       managed.append((key, element, isImport))
@@ -238,14 +239,15 @@ struct PomCanonicalizer {
     var position: [String: Int] = [:]  // key → index in `items` (one hash per dependency)
     items.reserveCapacity(list.count)
     position.reserveCapacity(list.count)
-    for dependency in list {
-      let (key, element, _) = try self.dependency(dependency, interpolator: interpolator)
+    // By index: the element is read in place, not copied out (a copy retained each field).
+    for index in list.indices {
+      let (key, element, _) = try self.dependency(list[index], interpolator: interpolator)
       if let first = position.updateValue(items.count, forKey: key) {
         position[key] = first
         warnings.append(
           Diagnostic(
             .warning, "\(what) \(key) is declared twice; Maven uses the last declaration, at the first one's place",
-            at: location(dependency.offset)))
+            at: location(list[index].offset)))
         items[first].1 = element
       } else {
         items.append((key, element))

@@ -235,23 +235,29 @@ struct PomModelReader {
         let position = slots[slot]
         return position < 0 ? nil : try text(position)
       }
-      var d = PomDependency(offset: offset(element))
-      d.groupId = try field(DependencySlots.groupId)
-      d.artifactId = try field(DependencySlots.artifactId)
-      d.version = try field(DependencySlots.version)
-      d.type = try field(DependencySlots.type)
-      d.classifier = try field(DependencySlots.classifier)
-      d.scope = try field(DependencySlots.scope)
-      d.optional = try field(DependencySlots.optional)
-      d.systemPath = try field(DependencySlots.systemPath)
+      // Each field read in the same order as before (the same first error), then the record
+      // made once, in the array (not built in a local and copied in).
+      let groupId = try field(DependencySlots.groupId)
+      let artifactId = try field(DependencySlots.artifactId)
+      let version = try field(DependencySlots.version)
+      let type = try field(DependencySlots.type)
+      let classifier = try field(DependencySlots.classifier)
+      let scope = try field(DependencySlots.scope)
+      let optional = try field(DependencySlots.optional)
+      let systemPath = try field(DependencySlots.systemPath)
+      var exclusionList: [(groupId: PomText?, artifactId: PomText?, offset: Int)] = []
       if slots[DependencySlots.exclusions] >= 0 {
         let exclusions = slots[DependencySlots.exclusions]
         for e in try items(of: exclusions, named: "exclusion") {
           let x = try fields(of: e, allowed: ["groupId", "artifactId"])
-          d.exclusions.append((try text(x, "groupId"), try text(x, "artifactId"), offset(e)))
+          exclusionList.append((try text(x, "groupId"), try text(x, "artifactId"), offset(e)))
         }
       }
-      result.append(d)
+      result.append(
+        PomDependency(
+          groupId: groupId, artifactId: artifactId, version: version, type: type, classifier: classifier,
+          scope: scope, optional: optional, systemPath: systemPath, exclusions: exclusionList,
+          offset: offset(element)))
     }
     return result
   }
