@@ -163,7 +163,7 @@ struct PomCanonicalizer {
     var managedKeys = Set<String>()  // (a BOM manages thousands: no linear search per entry)
     let managedList = section.managedDependencies
     for index in managedList.indices {  // (by index: read in place, not copied)
-      let (key, element, isImport) = try self.dependency(managedList[index], interpolator: interpolator)
+      let (key, element, isImport) = try self.dependency(managedList, at: index, interpolator: interpolator)
       guard managedKeys.insert(key).inserted else {
         warnings.append(
           Diagnostic(
@@ -241,7 +241,7 @@ struct PomCanonicalizer {
     position.reserveCapacity(list.count)
     // By index: the element is read in place, not copied out (a copy retained each field).
     for index in list.indices {
-      let (key, element, _) = try self.dependency(list[index], interpolator: interpolator)
+      let (key, element, _) = try self.dependency(list, at: index, interpolator: interpolator)
       if let first = position.updateValue(items.count, forKey: key) {
         position[key] = first
         warnings.append(
@@ -259,21 +259,23 @@ struct PomCanonicalizer {
   /// One dependency: its identity key `groupId:artifactId[:type[:classifier]]`, its canonical
   /// element (defaults dropped: type jar, scope compile, optional false, empty classifier,
   /// reference 2.3; exclusions a sorted set), and whether it is a BOM import.
+  /// (Given as its list and index: each field is read in place; the element passed by value
+  /// was copied whole, every field retained, per dependency.)
   private func dependency(
-    _ d: PomDependency, interpolator: PomInterpolator
+    _ list: [PomDependency], at index: Int, interpolator: PomInterpolator
   ) throws(DeptagError) -> (String, XMLOut, Bool) {
-    guard let groupId = try interpolator.interpolate(d.groupId), !groupId.isEmpty else {
-      throw error("dependency without a <groupId> (Maven rejects it too)", at: d.offset)
+    guard let groupId = try interpolator.interpolate(list[index].groupId), !groupId.isEmpty else {
+      throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
     }
-    guard let artifactId = try interpolator.interpolate(d.artifactId), !artifactId.isEmpty else {
-      throw error("dependency without an <artifactId> (Maven rejects it too)", at: d.offset)
+    guard let artifactId = try interpolator.interpolate(list[index].artifactId), !artifactId.isEmpty else {
+      throw error("dependency without an <artifactId> (Maven rejects it too)", at: list[index].offset)
     }
-    var type = try interpolator.interpolate(d.type) ?? ""
+    var type = try interpolator.interpolate(list[index].type) ?? ""
     if type.isEmpty { type = "jar" }
-    let classifier = try interpolator.interpolate(d.classifier) ?? ""
-    var scope = try interpolator.interpolate(d.scope) ?? ""
+    let classifier = try interpolator.interpolate(list[index].classifier) ?? ""
+    var scope = try interpolator.interpolate(list[index].scope) ?? ""
     if scope == "compile" { scope = "" }
-    let optional = (try interpolator.interpolate(d.optional))?.lowercased() == "true"
+    let optional = (try interpolator.interpolate(list[index].optional))?.lowercased() == "true"
     // `joined([groupId, artifactId, type?, classifier?])`, written without the array.
     let key = CompactXMLWriter.string(in: scratch) { out in
       out.raw(groupId)
@@ -289,14 +291,14 @@ struct PomCanonicalizer {
       }
     }
 
-    let version = try interpolator.interpolate(d.version)
-    let systemPath = try interpolator.interpolate(d.systemPath)
+    let version = try interpolator.interpolate(list[index].version)
+    let systemPath = try interpolator.interpolate(list[index].systemPath)
     // A set: repeats found by hashing (String hashing agrees with String equality), not by a
     // linear search per exclusion, which made thousands of exclusions quadratic (issue #8).
     var exclusions: [(String?, String?)] = []
-    if !d.exclusions.isEmpty {
+    if !list[index].exclusions.isEmpty {
       var seenExclusions = Set<ExclusionPair>()
-      for exclusion in d.exclusions {
+      for exclusion in list[index].exclusions {
         let pair = (try interpolator.interpolate(exclusion.groupId), try interpolator.interpolate(exclusion.artifactId))
         if seenExclusions.insert(ExclusionPair(groupId: pair.0, artifactId: pair.1)).inserted { exclusions.append(pair) }
       }
