@@ -15,7 +15,14 @@ import Testing
   /// Inputs whose canonical text does not read back yet: not fixed, recorded as known issues.
   static let knownIssues: Set<String> = [
     // A local path ending in `\`: written last on its line, the `\` joins the next line.
-    "pip/path-ending-in-backslash.txt"
+    "pip/path-ending-in-backslash.txt",
+    // `e@-k` (pip 26.3 reads a requirement) is written `e @ -k`, which pip reads as an option:
+    // to be written `e@-k`, as `name@#…` is. Changes digests: needs deptag-canonical-v3.
+    "pip/url-starting-with-dash.txt",
+    // `&amp;&#x301;` in a value: `XMLOut.escape` works by Character, and `&` + U+0301 is one
+    // Character that is not "&", so a raw `&` is written and the canonical POM is not XML.
+    // To be escaped by byte. Changes digests of such values: needs deptag-canonical-v3.
+    "maven/escape-before-combining-mark.xml",
   ]
 
   /// `KIND/FILE` for every kept input.
