@@ -402,28 +402,8 @@ struct PomModelReader {
     }
   }
 
-  static func trim(_ text: String) -> String {
-    var copy = text
-    // ASCII (every byte its own Character but CR LF, which is one and no space): on the bytes.
-    let fast: String?? = copy.withUTF8 { utf8 -> String?? in
-      let count = utf8.count
-      for byte in utf8 where byte >= 0x80 { return .none }
-      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-      var low = 0
-      while low < count && isSpace(utf8[low]) && !(utf8[low] == 0x0D && low + 1 < count && utf8[low + 1] == 0x0A) {
-        low += 1
-      }
-      guard low < count else { return .some("") }
-      var high = count
-      while high > low && isSpace(utf8[high - 1]) && !(utf8[high - 1] == 0x0A && high - 2 >= 0 && utf8[high - 2] == 0x0D) {
-        high -= 1
-      }
-      if low == 0 && high == count { return .some(nil) }
-      return .some(String(decoding: UnsafeBufferPointer(rebasing: utf8[low..<high]), as: UTF8.self))
-    }
-    if let fast { return fast ?? text }
-    return trimByCharacter(text)
-  }
+  /// `trim` of `text` (the model reader trims byte slices; this form is for callers with a String).
+  static func trim(_ text: String) -> String { trim(Array(text.utf8)[...]) }
 
   static func trimByCharacter(_ text: String) -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
