@@ -23,7 +23,7 @@ struct Deptag: ParsableCommand {
       Exit status: 0 success, 1 bad input or I/O error, 64 usage error; with \
       `decide --exit-code`: 0 none, 10 incremental, 11 base.
       """,
-    version: "0.2.0",
+    version: "0.3.0",
     subcommands: [Digest.self, Normalize.self, Inputs.self, Diff.self, Decide.self, Snapshot.self]
   )
 

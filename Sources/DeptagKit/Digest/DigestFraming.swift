@@ -5,7 +5,7 @@ import Crypto
 ///
 /// The byte sequence hashed is, with `\n` a line feed and LENGTH a decimal byte count:
 ///
-///     deptag-canonical-v2\n
+///     deptag-canonical-v3\n
 ///     KIND\n LENGTH\n CANONICAL-TEXT     for each manifest, sorted by (kind, text bytes)
 ///     with\n LENGTH\n BYTES              for each --with file, sorted by content bytes
 ///     salt\n LENGTH\n TEXT               for each non-empty --salt, sorted
@@ -43,7 +43,7 @@ public struct DigestInput: Sendable, Hashable {
 /// Computes digests; see `DigestInput` for the framing.
 public enum DigestFraming {
   /// The version prefix; bumping it is a breaking change with a CHANGELOG entry.
-  public static let formatVersion = "deptag-canonical-v2"
+  public static let formatVersion = "deptag-canonical-v3"
   /// Default number of hex characters printed.
   public static let defaultLength = 12
   /// Allowed `--length` values.

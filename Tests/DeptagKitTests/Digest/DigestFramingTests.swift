@@ -13,18 +13,18 @@ import Testing
       manifests: [Self.manifest(.pipConstraints, "b<2\n"), Self.manifest(.pip, "a==1\n")],
       withFiles: [Array("zz".utf8), Array("a".utf8)], salts: ["py3.12", "", "arm64"])
     let expected =
-      "deptag-canonical-v2\n" + "pip\n5\na==1\n" + "pip-constraints\n4\nb<2\n" + "with\n1\na" + "with\n2\nzz"
+      "deptag-canonical-v3\n" + "pip\n5\na==1\n" + "pip-constraints\n4\nb<2\n" + "with\n1\na" + "with\n2\nzz"
       + "salt\n5\narm64" + "salt\n6\npy3.12"
     #expect(String(decoding: DigestFraming.framedBytes(input), as: UTF8.self) == expected)
   }
 
-  /// Checked independently with `printf 'deptag-canonical-v2\npip\n5\na==1\n' | sha256sum`.
+  /// Checked independently with `printf 'deptag-canonical-v3\npip\n5\na==1\n' | sha256sum`.
   @Test func goldenDigestOfOneManifest() {
     let input = DigestInput(manifests: [Self.manifest(.pip, "a==1\n")])
-    #expect(DigestFraming.fullDigest(input) == "42bf3ecf01cde1f9264efa88ca81e1c4cc8ae8c42f6521632473cbf8232fb712")
-    #expect(DigestFraming.digest(input) == String("42bf3ecf01cde1f9264efa88ca81e1c4cc8ae8c42f6521632473cbf8232fb712".prefix(12)))
+    #expect(DigestFraming.fullDigest(input) == "7a6cb2fe2d3b01133afb55bbaa4e2aec2b377cc92a8c7b759ddc85b71d706e5b")
+    #expect(DigestFraming.digest(input) == String("7a6cb2fe2d3b01133afb55bbaa4e2aec2b377cc92a8c7b759ddc85b71d706e5b".prefix(12)))
     #expect(DigestFraming.digest(input, length: 4).count == 4)
-    #expect(DigestFraming.digest(input, length: 64) == "42bf3ecf01cde1f9264efa88ca81e1c4cc8ae8c42f6521632473cbf8232fb712")
+    #expect(DigestFraming.digest(input, length: 64) == "7a6cb2fe2d3b01133afb55bbaa4e2aec2b377cc92a8c7b759ddc85b71d706e5b")
   }
 
   /// The digest is hashed piece by piece; it is the SHA-256 of exactly `framedBytes`.
@@ -33,15 +33,15 @@ import Testing
       manifests: [Self.manifest(.gosum, "b v1 h1:x=\n"), Self.manifest(.pip, "a==1\n"), Self.manifest(.pip, "")],
       withFiles: [Array("zz".utf8), []], salts: ["é", "", "arm64"])
     #expect(DigestFraming.framedBytes(input) == Array((
-      "deptag-canonical-v2\n" + "gosum\n11\nb v1 h1:x=\n" + "pip\n0\n" + "pip\n5\na==1\n" + "with\n0\n" + "with\n2\nzz"
+      "deptag-canonical-v3\n" + "gosum\n11\nb v1 h1:x=\n" + "pip\n0\n" + "pip\n5\na==1\n" + "with\n0\n" + "with\n2\nzz"
       + "salt\n5\narm64" + "salt\n2\né").utf8))
     // Checked independently: printf of the bytes above piped to sha256sum.
-    #expect(DigestFraming.fullDigest(input) == "28f3d0bf4440556c7d4a835c4b69619fbbb9d8123e8b4af620d92e16be2209b2")
+    #expect(DigestFraming.fullDigest(input) == "158fb27493a5fe0a8b2afb4e09c20aaae095bc3bc2a4d3c02cb7cf0a662e7c0a")
   }
 
   @Test func emptyInputIsJustTheVersionLine() {
-    #expect(DigestFraming.framedBytes(DigestInput(manifests: [])) == Array("deptag-canonical-v2\n".utf8))
-    #expect(DigestFraming.fullDigest(DigestInput(manifests: [])) == "83d4097a4bf4a2b4ae9d73a626923122b8e2c53705e0e2be8217bd2b332294c5")
+    #expect(DigestFraming.framedBytes(DigestInput(manifests: [])) == Array("deptag-canonical-v3\n".utf8))
+    #expect(DigestFraming.fullDigest(DigestInput(manifests: [])) == "b417836eec14d3d57c6cb4240e01ec1ab2207ef26a89921770d6d7ecd73cb012")
   }
 
   @Test func pathsAreNotHashed() {

@@ -12,18 +12,9 @@ import Testing
   static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Regressions")
 
-  /// Inputs whose canonical text does not read back yet: not fixed, recorded as known issues.
-  static let knownIssues: Set<String> = [
-    // A local path ending in `\`: written last on its line, the `\` joins the next line.
-    "pip/path-ending-in-backslash.txt",
-    // `e@-k` (pip 26.3 reads a requirement) is written `e @ -k`, which pip reads as an option:
-    // to be written `e@-k`, as `name@#…` is. Changes digests: needs deptag-canonical-v3.
-    "pip/url-starting-with-dash.txt",
-    // `&amp;&#x301;` in a value: `XMLOut.escape` works by Character, and `&` + U+0301 is one
-    // Character that is not "&", so a raw `&` is written and the canonical POM is not XML.
-    // To be escaped by byte. Changes digests of such values: needs deptag-canonical-v3.
-    "maven/escape-before-combining-mark.xml",
-  ]
+  /// Inputs whose canonical text does not read back yet: not fixed, recorded as known issues
+  /// (none since deptag-canonical-v3).
+  static let knownIssues: Set<String> = []
 
   /// `KIND/FILE` for every kept input.
   static let inputs: [String] = {
@@ -78,6 +69,35 @@ import Testing
     // Unchanged: other URLs keep packaging's spaced form, and a blank before `#` is a comment.
     #expect(try Pip.normalize("foo@https://h/f.whl\n") == "foo @ https://h/f.whl\n")
     #expect(Pip.error("foo @ #x\n") != nil)
+  }
+
+  // pip (fixed in deptag-canonical-v3): `e@-k` was written `e @ -k`, where pip reads `-k` as an
+  // option (`break_args_options`).
+  @Test func urlStartingWithDashIsWrittenWithoutBlanks() throws {
+    #expect(try Pip.normalize("e@-k\n") == "e@-k\n")
+    #expect(try Pip.normalize("E@-k ; os_name == 'nt'\n") == "e@-k ; os_name == \"nt\"\n")
+    #expect(Pip.error("e @ -k\n")?.position == "1:5")  // the spaced form: an unknown option
+    #expect(try Pip.digest("e@-k\n") != Pip.digest("e@k\n"))
+    // Unchanged: a URL starting with anything else keeps packaging's spaced form.
+    #expect(try Pip.normalize("e@k-\n") == "e @ k-\n")
+  }
+
+  // pip (fixed in deptag-canonical-v3): a line ending in `\` (here a local path) joined the next
+  // line on reading back; it is now written with one blank after the `\`, which pip strips.
+  @Test func lineEndingInBackslashIsWrittenWithATrailingBlank() throws {
+    #expect(try Pip.normalize("./a\\ \nb\n") == "./a\\ \nb\n")
+    #expect(try Pip.normalize("https://h/x\\ \n") == "https://h/x\\ \n")
+    #expect(try Pip.digest("./a\\ \nb\n") != Pip.digest("./a\\\nb\n"))
+    // Unchanged: a backslash inside a line, and a line ending in anything else.
+    #expect(try Pip.normalize("./a\\b\n") == "./a\\b\n")
+  }
+
+  // Maven (fixed in deptag-canonical-v3): `&amp;&#x301;` was written as a raw `&` (escaping went
+  // by Character, and `&` + U+0301 is one Character), so the canonical POM was not XML.
+  @Test func ampersandBeforeCombiningMarkIsEscaped() throws {
+    let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("maven/escape-before-combining-mark.xml")))
+    let text = try #require(try Self.canonicalText(bytes, .maven))
+    #expect(text.contains("<version>1&amp;\u{301}2</version>"))
   }
 
   // pip: `./--x/y` was normalized to `--x/y`, which reads back as an option.

@@ -179,8 +179,8 @@ struct CompactXMLWriter {
 
   /// Writes the one-line `compact` element indented at `depth`, one element per line, exactly as
   /// `XMLOut.write(into:depth:)` writes the same tree. Reading the tags back is unambiguous:
-  /// element names here are ASCII, and a leaf's escaped text holds no `<` but one followed by a
-  /// combining mark (`XMLOut.escape` works by Character), so never `</` nor `<` and an ASCII byte.
+  /// element names here are ASCII, and a leaf's escaped text holds no `<` (`XMLOut.escape` works
+  /// by byte).
   static func writeIndented(_ compact: String, shape: CompactShape? = nil, depth: Int, into out: inout [UInt8]) {
     var compact = compact
     let shape = shape ?? CompactShape(measuring: compact)

@@ -550,21 +550,23 @@ enum XMLOut: Sendable, Hashable {
     if !plain { append(escape(text), to: &out) }
   }
 
+  /// `text` with every `&`, `<` and `>` byte escaped. By byte, not by Character: `&` followed
+  /// by a combining mark is one Character that is not "&", yet still a raw `&` to an XML reader
+  /// (found by the POM fuzz harness; fixed in deptag-canonical-v3).
   static func escape(_ text: String) -> String {
-    // (by Character, as written: a `&` carrying a combining mark is a different character)
-    guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }),
-      text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" })
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
     else { return text }
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      default: out.append(character)
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "&"): out += "&amp;".utf8
+      case UInt8(ascii: "<"): out += "&lt;".utf8
+      case UInt8(ascii: ">"): out += "&gt;".utf8
+      default: out.append(byte)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 }
 

@@ -262,8 +262,14 @@ struct PipIncludeWalker {
 
   /// The entries' texts, one a line: the bytes are copied straight into the new string's
   /// storage (appending line by line cost ~700 instructions a line).
+  ///
+  /// A line ending in `\` (a path or URL ending in one) would continue onto the next
+  /// (`join_lines`): it gets one blank after it, which pip strips again (`ignore_comments`), so
+  /// the canonical text reads back (PRODUCT.md principle 2; found by the pip fuzz harness).
   private static func text(_ settings: [Entry], _ requirements: [Entry]) -> String {
-    let count = (settings.reduce(0) { $0 + $1.text.utf8.count + 1 }) + (requirements.reduce(0) { $0 + $1.text.utf8.count + 1 })
+    let backslash = UInt8(ascii: "\\")
+    let lineLength = { (entry: Entry) in entry.text.utf8.count + (entry.text.utf8.last == backslash ? 2 : 1) }
+    let count = settings.reduce(0) { $0 + lineLength($1) } + requirements.reduce(0) { $0 + lineLength($1) }
     guard count > 0 else { return "" }
     return String(unsafeUninitializedCapacity: count) { buffer in
       let base = buffer.baseAddress!
@@ -274,6 +280,10 @@ struct PipIncludeWalker {
           line.withUTF8 { bytes in
             if let from = bytes.baseAddress { (base + offset).initialize(from: from, count: bytes.count) }
             offset += bytes.count
+            if bytes.last == backslash {
+              base[offset] = UInt8(ascii: " ")
+              offset += 1
+            }
           }
           base[offset] = UInt8(ascii: "\n")
           offset += 1

@@ -100,7 +100,7 @@ import Testing
     }
   }
 
-  @Test func indentedLeafWithUnescapedMarks() {
+  @Test func indentedLeafWithCombiningMarks() {
     let compact = CompactXMLWriter.string(in: ByteScratch()) { writer in
       writer.open("dependency")
       writer.leaf("groupId", "<\u{301}/x>&\u{301}")
@@ -111,6 +111,6 @@ import Testing
     CompactXMLWriter.writeIndented(compact, depth: 1, into: &out)
     #expect(
       String(decoding: out, as: UTF8.self)
-        == "  <dependency>\n    <groupId><\u{301}/x&gt;&\u{301}</groupId>\n    <artifactId/>\n  </dependency>\n")
+        == "  <dependency>\n    <groupId>&lt;\u{301}/x&gt;&amp;\u{301}</groupId>\n    <artifactId/>\n  </dependency>\n")
   }
 }

@@ -34,16 +34,18 @@ import Testing
     #expect(XMLOut.leaf("v", "é 1.0").compact == "<v>é 1.0</v>")
   }
 
-  /// Escaping goes by Character: a `&` that carries a combining mark is another character and
-  /// stays as it is; text without `&`, `<` or `>` is unchanged.
-  @Test func escapingIsByCharacter() {
+  /// Escaping goes by byte: a `&` or `<` that carries a combining mark is still escaped (as
+  /// Character it is another character, and was left raw before deptag-canonical-v3: the
+  /// canonical POM was not XML); text without `&`, `<` or `>` is unchanged.
+  @Test func escapingIsByByte() {
     #expect(XMLOut.escape("1 & 2 < 3 > 0") == "1 &amp; 2 &lt; 3 &gt; 0")
-    #expect(XMLOut.escape("a&\u{301}b") == "a&\u{301}b")
-    #expect(XMLOut.escape("a&\u{301}b&c") == "a&\u{301}b&amp;c")
+    #expect(XMLOut.escape("a&\u{301}b") == "a&amp;\u{301}b")
+    #expect(XMLOut.escape("a&\u{301}b&c") == "a&amp;\u{301}b&amp;c")
+    #expect(XMLOut.escape("\u{600}<x>") == "\u{600}&lt;x&gt;")  // U+0600 prepends to `<`
     #expect(XMLOut.escape("plain é") == "plain é")
     var bytes: [UInt8] = []
     XMLOut.escape("x&\u{301}<y", into: &bytes)
-    #expect(String(decoding: bytes, as: UTF8.self) == "x&\u{301}&lt;y")
+    #expect(String(decoding: bytes, as: UTF8.self) == "x&amp;\u{301}&lt;y")
   }
 }
 

@@ -30,11 +30,12 @@ struct PEP508Requirement: Sendable, Hashable {
     return out
   }
 
-  /// `head @ url`, or `head@url` when the URL starts with `#`: pip strips `#` after whitespace
-  /// as a comment (`COMMENT_RE`), so the spaced form would not read back (PRODUCT.md principle 2;
+  /// `head @ url`, or `head@url` when the URL starts with `#` or `-`: pip strips `#` after
+  /// whitespace as a comment (`COMMENT_RE`) and reads a word starting with `-` as an option
+  /// (`break_args_options`), so the spaced form would not read back (PRODUCT.md principle 2;
   /// found by the pip fuzz harness). packaging's URL token is any run of non-blanks.
   static func joining(_ head: String, url: String) -> String {
-    url.hasPrefix("#") ? head + "@" + url : head + " @ " + url
+    url.hasPrefix("#") || url.hasPrefix("-") ? head + "@" + url : head + " @ " + url
   }
 
   /// Parses one full PEP 508 requirement string as packaging 26.3's `Requirement(...)` does,

@@ -69,8 +69,8 @@ struct RequirementParser {
       guard pos > urlStart else {
         throw PEP508Error(message: "expected a URL after '@' but found end of text", offset: urlStart)
       }
-      // PEP508Requirement.joining: "head @ url", or "head@url" for a URL starting with "#".
-      PEP508Bytes.append(bytes[urlStart] == 0x23 ? "@" : " @ ", to: &out)
+      // PEP508Requirement.joining: "head @ url", or "head@url" for a URL starting with "#" or "-".
+      PEP508Bytes.append(bytes[urlStart] == 0x23 || bytes[urlStart] == 0x2D ? "@" : " @ ", to: &out)
       let urlOut = out.count
       out.append(contentsOf: bytes[urlStart..<pos])
       requirement.url = urlOut..<out.count
