@@ -174,7 +174,9 @@ def requirement_view(ireq, line: str) -> dict:
 
 
 def _canonical_binary_set(values) -> list[str]:
-    return sorted(values or ())
+    # "" and ":none:" as names (from `,x` or `:NONE:`) change nothing (no project is named so);
+    # deptag drops them.
+    return sorted(v for v in (values or ()) if v not in ("", ":none:"))
 
 
 def _read(path, session, finder, options, command, reqdir):
@@ -237,8 +239,8 @@ def read_file(path: str) -> dict:
         "no_index": bool(finder.search_scope.no_index),
         "no_binary": _canonical_binary_set(fc.no_binary if fc else ()),
         "only_binary": _canonical_binary_set(fc.only_binary if fc else ()),
-        "all_releases": sorted(release.all_releases) if release else [],
-        "only_final": sorted(release.only_final) if release else [],
+        "all_releases": _canonical_binary_set(release.all_releases) if release else [],
+        "only_final": _canonical_binary_set(release.only_final) if release else [],
         "prefer_binary": bool(finder.prefer_binary),
         "trusted_hosts": sorted(set(finder.trusted_hosts)),
     }

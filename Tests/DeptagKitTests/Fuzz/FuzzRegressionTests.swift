@@ -100,6 +100,31 @@ import Testing
     #expect(text.contains("<version>1&amp;\u{301}2</version>"))
   }
 
+  // pip (fixed in deptag-canonical-v3): `--no-binary a,-x` was written `--no-binary -x,a`, a value
+  // pip refuses ("requires 1 argument"); an empty name first keeps it apart. Names no project can
+  // have ("", ":NONE:" normalized to ":none:") are dropped: they change nothing, and written back
+  // they would (":none:" clears the set).
+  @Test func binaryListStartingWithDashIsWrittenAfterAnEmptyName() throws {
+    #expect(try Pip.normalize("--no-binary a,-x\n") == "--no-binary ,-x,a\n")
+    #expect(try Pip.normalize("--only-final b,-x\n") == "--only-final ,-x,b\n")
+    #expect(try Pip.normalize("--no-binary ,a\n") == "--no-binary a\n")
+    #expect(try Pip.normalize("--no-binary :NONE:,a\n") == "--no-binary a\n")
+    #expect(try Pip.digest("--no-binary a,-x\n") != Pip.digest("--no-binary a\n"))
+    #expect(Pip.error("--no-binary -x,a\n") != nil)
+  }
+
+  // Maven (fixed in deptag-canonical-v3): `${project.version}` in a POM without a version stayed
+  // literal, and read back from the canonical POM (which declares the placeholder version 0) it
+  // became `0`. Absent coordinates now read as the placeholders, absent packaging as `jar`.
+  @Test func referencesToAbsentCoordinatesReadAsWhatTheCanonicalPOMWrites() throws {
+    let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("maven/reference-to-absent-coordinates.xml")))
+    let text = try #require(try Self.canonicalText(bytes, .maven))
+    #expect(text.contains("<module>m-0-deptag.placeholder-project-jar</module>"))
+    // Unchanged: present coordinates are what references read.
+    let own = "<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1.2</version><packaging>pom</packaging><modules><module>m-${project.version}-${project.groupId}-${packaging}</module></modules></project>"
+    #expect(try Self.canonicalText(Array(own.utf8), .maven)?.contains("<module>m-1.2-g-pom</module>") == true)
+  }
+
   // pip: `./--x/y` was normalized to `--x/y`, which reads back as an option.
   @Test func localPathStartingWithDashOrHashKeepsItsDotSlash() throws {
     #expect(try Pip.normalize("./--extra-index-url/+0\n") == "./--extra-index-url/+0\n")

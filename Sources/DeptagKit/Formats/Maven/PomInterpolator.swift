@@ -33,7 +33,11 @@ final class PomInterpolator {
   }
 
   /// The model values `${project.X}` can name: the project's own simple values, its groupId and
-  /// version inherited from the parent when absent, and `parent.*`.
+  /// version inherited from the parent when absent, and `parent.*`. What is still absent then is
+  /// what the canonical POM writes in its place, so that a reference reads the same in the
+  /// canonical POM (PRODUCT.md principle 2; found by the POM fuzz harness): `packaging` is `jar`
+  /// (Maven's default), and a missing `groupId`, `artifactId` or `version` (Maven refuses such a
+  /// POM; deptag reads it) is the canonical placeholder.
   static func modelValues(_ project: PomProject) -> [String: PomText] {
     var model = project.own
     if let parent = project.parent {
@@ -47,6 +51,11 @@ final class PomInterpolator {
         if (name == "groupId" || name == "version") && model[name] == nil { model[name] = value }
       }
     }
+    let written = [
+      ("packaging", "jar"), ("groupId", PomCanonicalizer.placeholderGroupId),
+      ("artifactId", PomCanonicalizer.placeholderArtifactId), ("version", PomCanonicalizer.placeholderVersion),
+    ]
+    for (name, value) in written where model[name] == nil { model[name] = PomText(value: value, offset: 0) }
     return model
   }
 

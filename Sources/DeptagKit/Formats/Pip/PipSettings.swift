@@ -77,6 +77,10 @@ struct PipSettings: Equatable {
       }
       let normalized = ProjectName.normalize(name)
       other.remove(normalized)
+      // pip keeps "" and a ":NONE:" spelled otherwise (normalized ":none:") as names, but no
+      // project has those names, so they change nothing; kept, ":none:" would clear the set and
+      // "" would lead a written value on reading back (deptag-canonical-v3).
+      if normalized.isEmpty || normalized == ":none:" { continue }
       target.insert(normalized)
     }
   }
@@ -107,7 +111,9 @@ struct PipSettings: Equatable {
   }
 
   /// Writes two mutually exclusive sets so that reading them back in order rebuilds them:
-  /// the side holding `:all:` first (it clears both), then the names.
+  /// the side holding `:all:` first (it clears both), then the names. A value starting with `-`
+  /// is refused by pip (`handle_mutual_excludes`: "requires 1 argument"), so such a list starts
+  /// with an empty name (`,-x,a`), which pip reads and deptag drops (found by the pip fuzz harness).
   private static func renderPair(
     _ firstName: String, _ first: Set<String>, _ secondName: String, _ second: Set<String>,
     into add: (String, String?) -> Void
@@ -116,7 +122,7 @@ struct PipSettings: Equatable {
     for (name, set) in ordered where set.contains(":all:") { add(name, ":all:") }
     for (name, set) in ordered {
       let names = set.subtracting([":all:"]).sorted(by: bytewise)
-      if !names.isEmpty { add(name, names.joined(separator: ",")) }
+      if !names.isEmpty { add(name, (names[0].hasPrefix("-") ? "," : "") + names.joined(separator: ",")) }
     }
   }
 
