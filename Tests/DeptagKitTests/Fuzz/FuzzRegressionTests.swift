@@ -40,6 +40,8 @@ import Testing
     let check = {
       guard let first = try Self.canonicalText(bytes, kind) else { return }  // rejected: fine
       #expect(try Self.canonicalText(Array(first.utf8), kind) == first, "\(input)")
+      // `digest` and `normalize` load only the canonical text (`ManifestDetail`): the same text.
+      #expect(try Self.canonicalText(bytes, kind, detail: .canonicalText) == first, "\(input)")
     }
     if Self.knownIssues.contains(input) {
       withKnownIssue { try check() }
@@ -134,9 +136,9 @@ import Testing
   }
 
   /// The canonical text of the first manifest `bytes` gives as a file of `kind`, nil when rejected.
-  static func canonicalText(_ bytes: [UInt8], _ kind: ManifestKind) throws -> String? {
+  static func canonicalText(_ bytes: [UInt8], _ kind: ManifestKind, detail: ManifestDetail = .full) throws -> String? {
     let name = Self.fileName(kind)
-    let loader = ManifestLoader(reader: MemoryReader(bytes: [name: bytes]))
+    let loader = ManifestLoader(reader: MemoryReader(bytes: [name: bytes]), detail: detail)
     do {
       return try loader.load(paths: [name], type: kind).manifests.first?.canonicalText
     } catch {
