@@ -127,6 +127,25 @@ import Testing
     #expect(try Self.canonicalText(Array(own.utf8), .maven)?.contains("<module>m-1.2-g-pom</module>") == true)
   }
 
+  // pip (fixed in deptag-canonical-v3): the path `a/[x]/` was written `a/[x]`, which pip reads as
+  // the path `a/` with the extra `x` (`_strip_extras`); it keeps its final `/` now.
+  @Test func pathEndingInBracketsKeepsItsSlash() throws {
+    #expect(try Pip.normalize("./a//[x]//\n") == "a/[x]/\n")
+    #expect(try Pip.normalize("./a/[x]/[y]\n") == "a/[x]/[y]\n")  // the folder `a/[x]`, extra `y`
+    #expect(try Pip.digest("./a/[x]/\n") != Pip.digest("./a/[x]\n"))
+    // Unchanged: a path with extras, and brackets that are no extras.
+    #expect(try Pip.normalize("./a[x]\n") == "./a[x]\n")
+    #expect(try Pip.normalize("./a/[]\n") == "a/[]\n")
+  }
+
+  // Maven (fixed in deptag-canonical-v3): `x/pom.xml/pom.xml` (the module folder `x/pom.xml`) was
+  // written `x/pom.xml`, which reads back as the folder `x`; `pom.xml/pom.xml` became `.`.
+  @Test func moduleFolderNamedPomXMLKeepsItsFile() throws {
+    let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("maven/module-folder-named-pom-xml.xml")))
+    let text = try #require(try Self.canonicalText(bytes, .maven))
+    #expect(text.contains("<module>pom.xml/pom.xml</module>\n    <module>x/pom.xml/pom.xml</module>\n    <module>y</module>"))
+  }
+
   // pip: `./--x/y` was normalized to `--x/y`, which reads back as an option.
   @Test func localPathStartingWithDashOrHashKeepsItsDotSlash() throws {
     #expect(try Pip.normalize("./--extra-index-url/+0\n") == "./--extra-index-url/+0\n")

@@ -145,8 +145,8 @@ struct PomCanonicalizer {
       if seenModules.insert(path).inserted { modules.append(path) }
     }
     modules.sort(by: Self.byteOrder)
-    for module in modules { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(module))</module>")) }
-    if !modules.isEmpty { out.append(.node("modules", modules.map { .leaf("module", $0) })) }
+    for module in modules { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(Self.writtenModule(module)))</module>")) }
+    if !modules.isEmpty { out.append(.node("modules", modules.map { .leaf("module", Self.writtenModule($0)) })) }
 
     // 2.2: properties are a map (the last repeated name wins); kept raw for the children.
     let properties = PomInterpolator.propertyMap(section.properties).filter { keepProperty($0.key) }
@@ -423,13 +423,20 @@ struct PomCanonicalizer {
     }
   }
 
-  /// 2.9: `./x` → `x`, `x/pom.xml` → `x`, `x/` → `x`.
+  /// 2.9: `./x` → `x`, `x/pom.xml` → `x`, `x/` → `x`, `pom.xml` → `.` (one `pom.xml` is the
+  /// file: `x/pom.xml/pom.xml` is the module folder `x/pom.xml`).
   static func modulePath(_ raw: String) -> String {
     var path = LexicalPath.normalize(raw)
+    if path == "pom.xml" { return "." }
     if path.hasSuffix("/pom.xml") { path = String(path.dropLast("/pom.xml".count)) }
-    if path == "pom.xml" { path = "." }
     while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
     return path
+  }
+
+  /// A module folder as written: a folder named `pom.xml` gets its file named after it, so that
+  /// it reads back as the folder (`modulePath`; found by the POM fuzz harness).
+  static func writtenModule(_ path: String) -> String {
+    path == "pom.xml" || path.hasSuffix("/pom.xml") ? path + "/pom.xml" : path
   }
 
   static func byteOrder(_ a: String, _ b: String) -> Bool { ByteOrder.precedes(a, b) }

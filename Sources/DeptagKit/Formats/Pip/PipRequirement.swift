@@ -363,9 +363,11 @@ struct PipRequirementParser {
 
   /// A local path, lexically normalized, still spelled so that pip sees a path (`./x`), and
   /// never starting with `-` or `#`, which a requirements line reads as an option or a comment
-  /// (`./-x/y` stays so; found by the pip fuzz harness).
+  /// (`./-x/y` stays so; found by the pip fuzz harness). A path ending in `[…]` keeps a final `/`,
+  /// or `_strip_extras` would read that `[…]` as extras (`a/[x]/`; found by the fuzz harness).
   static func normalizedLocalPath(_ path: String) -> String {
-    let normalized = LexicalPath.normalize(path)
+    var normalized = LexicalPath.normalize(path)
+    if Self.stripExtras(normalized).0 != normalized { normalized += "/" }
     let optionOrComment = normalized.hasPrefix("-") || normalized.hasPrefix("#")
     if normalized.hasPrefix(".") || (normalized.contains("/") && !optionOrComment) { return normalized }
     return "./" + normalized
