@@ -136,6 +136,8 @@ import Testing
     // Unchanged: a path with extras, and brackets that are no extras.
     #expect(try Pip.normalize("./a[x]\n") == "./a[x]\n")
     #expect(try Pip.normalize("./a/[]\n") == "a/[]\n")
+    // The same for an editable path that is all brackets (it is written `./[x]`).
+    #expect(try Pip.normalize("-e [x]/\n") == "-e ./[x]/\n")
   }
 
   // Maven (fixed in deptag-canonical-v3): `x/pom.xml/pom.xml` (the module folder `x/pom.xml`) was
@@ -144,6 +146,10 @@ import Testing
     let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("maven/module-folder-named-pom-xml.xml")))
     let text = try #require(try Self.canonicalText(bytes, .maven))
     #expect(text.contains("<module>pom.xml/pom.xml</module>\n    <module>x/pom.xml/pom.xml</module>\n    <module>y</module>"))
+    // Folders ending or starting in blanks, which reading a value trims.
+    let blanks = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("maven/module-folder-with-blanks.xml")))
+    let written = try #require(try Self.canonicalText(blanks, .maven))
+    #expect(written.contains("<module>./ \tz</module>\n    <module>x/y\n\n/pom.xml</module>"))
   }
 
   // pip: `./--x/y` was normalized to `--x/y`, which reads back as an option.

@@ -433,10 +433,14 @@ struct PomCanonicalizer {
     return path
   }
 
-  /// A module folder as written: a folder named `pom.xml` gets its file named after it, so that
-  /// it reads back as the folder (`modulePath`; found by the POM fuzz harness).
+  /// A module folder as written, so that it reads back as the same folder (`modulePath`; found
+  /// by the POM fuzz harness): a folder named `pom.xml`, or ending in blanks (which reading
+  /// trims), gets its file named after it; one starting with blanks gets `./` before it.
   static func writtenModule(_ path: String) -> String {
-    path == "pom.xml" || path.hasSuffix("/pom.xml") ? path + "/pom.xml" : path
+    let blank: (Character?) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    var written = blank(path.first) ? "./" + path : path
+    if path == "pom.xml" || path.hasSuffix("/pom.xml") || blank(path.last) { written += "/pom.xml" }
+    return written
   }
 
   static func byteOrder(_ a: String, _ b: String) -> Bool { ByteOrder.precedes(a, b) }

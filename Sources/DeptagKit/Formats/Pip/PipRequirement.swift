@@ -366,10 +366,9 @@ struct PipRequirementParser {
   /// (`./-x/y` stays so; found by the pip fuzz harness). A path ending in `[…]` keeps a final `/`,
   /// or `_strip_extras` would read that `[…]` as extras (`a/[x]/`; found by the fuzz harness).
   static func normalizedLocalPath(_ path: String) -> String {
-    var normalized = LexicalPath.normalize(path)
-    if Self.stripExtras(normalized).0 != normalized { normalized += "/" }
+    let normalized = LexicalPath.normalize(path)
     let optionOrComment = normalized.hasPrefix("-") || normalized.hasPrefix("#")
-    if normalized.hasPrefix(".") || (normalized.contains("/") && !optionOrComment) { return normalized }
-    return "./" + normalized
+    let spelled = normalized.hasPrefix(".") || (normalized.contains("/") && !optionOrComment) ? normalized : "./" + normalized
+    return Self.stripExtras(spelled).0 != spelled ? spelled + "/" : spelled
   }
 }
