@@ -16,11 +16,21 @@ struct CompactXMLWriter {
   private(set) var shape = CompactShape()
   /// Nesting of the element being written, relative to its outermost element.
   private var depth = 0
+  /// Where each line is also written indented, as the canonical POM holds it, when the depth the
+  /// element will be written at is known (`pooled`): the indented text needs no second pass.
+  private let pool: BytePool?
+  /// The depth of the outermost element in `pool`.
+  private let poolDepth: Int
+  /// Where the current line starts in the scratch, and its depth (relative).
+  private var lineStart = 0
+  private var lineDepth = 0
 
-  private init(scratch: ByteScratch) {
+  private init(scratch: ByteScratch, pool: BytePool? = nil, poolDepth: Int = 0) {
     self.scratch = scratch
     base = scratch.base
     capacity = scratch.capacity
+    self.pool = pool
+    self.poolDepth = poolDepth
   }
 
   /// The element `body` writes, as a string. (`body` must not write another element into the
@@ -32,6 +42,23 @@ struct CompactXMLWriter {
     var writer = CompactXMLWriter(scratch: scratch)
     body(&writer)
     return String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self)
+  }
+
+  /// The element `body` writes, also written indented at `depth` into `pool` as it is written
+  /// (issue #8: no second pass over its text to indent it). With `keepText` false the one-line
+  /// text is not made (`.canonicalText`: nothing reads it); the element can then only be
+  /// written at `depth`. (`body` must not use `element(_:)`.)
+  static func pooled(
+    in scratch: ByteScratch, pool: BytePool, depth: Int, keepText: Bool, _ body: (inout CompactXMLWriter) -> Void
+  ) -> XMLOut {
+    precondition(!scratch.inUse, "CompactXMLWriter: the scratch is being written already")
+    scratch.inUse = true
+    defer { scratch.inUse = false }
+    var writer = CompactXMLWriter(scratch: scratch, pool: pool, poolDepth: depth)
+    let start = pool.count
+    body(&writer)
+    let text = keepText ? String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self) : ""
+    return .pooled(text, writer.shape, start..<pool.count, depth)
   }
 
   /// The element `body` writes, as an `XMLOut` that knows its indented size.
@@ -49,6 +76,15 @@ struct CompactXMLWriter {
   private mutating func line() {
     shape.lines += 1
     shape.indent += 2 * depth
+    lineStart = count
+    lineDepth = depth
+  }
+
+  /// The end of the line `line()` started: copied indented into the pool, if any.
+  @inline(__always)
+  private mutating func endLine() {
+    guard let pool else { return }
+    pool.appendLine(indent: 2 * (poolDepth + lineDepth), base + lineStart, count: count - lineStart)
   }
 
   private mutating func grow(toAtLeast minimum: Int) {
@@ -98,6 +134,7 @@ struct CompactXMLWriter {
     line()
     depth += 1
     openTag(name)
+    endLine()
   }
 
   @inline(__always)
@@ -113,6 +150,7 @@ struct CompactXMLWriter {
     depth -= 1
     line()
     closeTag(name)
+    endLine()
   }
 
   @inline(__always)
@@ -128,6 +166,7 @@ struct CompactXMLWriter {
   mutating func empty(_ name: StaticString) {
     line()
     emptyTag(name)
+    endLine()
   }
 
   @inline(__always)
@@ -141,6 +180,7 @@ struct CompactXMLWriter {
   /// `<name>value</name>` with the value escaped, or `<name/>` when it is empty (as `XMLOut.leaf`).
   mutating func leaf(_ name: StaticString, _ value: String) {
     line()
+    defer { endLine() }
     if value.isEmpty { return emptyTag(name) }
     openTag(name)
     // Copied as it is, then checked where it was copied: escaped only when it has to be.
@@ -164,8 +204,12 @@ struct CompactXMLWriter {
   /// An element already written by a `CompactXMLWriter` (`.compact`); any other `XMLOut` is
   /// written as `XMLOut.compact` writes it, its shape measured.
   mutating func element(_ element: XMLOut) {
+    precondition(pool == nil, "CompactXMLWriter: an element inside a pooled one")
     let shape: CompactShape
     if case .compact(let text, let known) = element {
+      raw(text)
+      shape = known
+    } else if case .pooled(let text, let known, _, _) = element, !text.isEmpty {
       raw(text)
       shape = known
     } else {
@@ -322,6 +366,48 @@ final class ByteScratch {
     base.deallocate()
     base = newBase
     capacity = newCapacity
+  }
+
+  deinit { base.deallocate() }
+}
+
+/// The canonical POM's lines of the elements written by `CompactXMLWriter.pooled`, indented,
+/// one after another; `XMLOut.pooled` names its element's range (issue #8).
+final class BytePool {
+  private(set) var base: UnsafeMutablePointer<UInt8>
+  private(set) var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int = 4096) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  /// `indent` spaces, the `length` bytes at `bytes`, and a line feed.
+  @inline(__always)
+  func appendLine(indent: Int, _ bytes: UnsafePointer<UInt8>, count length: Int) {
+    let needed = count + indent + length + 1
+    if needed > capacity { grow(toAtLeast: needed) }
+    // In bounds: `needed <= capacity` after the check above.
+    (base + count).initialize(repeating: 0x20, count: indent)
+    (base + count + indent).initialize(from: bytes, count: length)
+    base[needed - 1] = 0x0A
+    count = needed
+  }
+
+  private func grow(toAtLeast minimum: Int) {
+    let newCapacity = max(minimum, 2 * capacity)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.initialize(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  /// The bytes of `range`.
+  func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    precondition(range.lowerBound >= 0 && range.upperBound <= count, "BytePool: range out of bounds")
+    return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
   }
 
   deinit { base.deallocate() }

@@ -21,10 +21,15 @@ struct PomCanonicalizer {
   var warnings: [Diagnostic] = []
   /// Where entries are written before they become strings (issue #8).
   private let scratch = ByteScratch()
+  /// Dependencies written indented where the canonical POM holds them (issue #8).
+  private let pool = BytePool()
+  /// `.canonicalText`: only the canonical text is made; `entries` stay empty (issue #8).
+  let textOnly: Bool
 
-  init(path: String, lines: LineMap) {
+  init(path: String, lines: LineMap, detail: ManifestDetail = .full) {
     self.path = path
     self.lines = lines
+    textOnly = detail == .canonicalText
   }
 
   mutating func canonicalize(_ project: PomProject) throws(DeptagError) -> String {
@@ -75,10 +80,10 @@ struct PomCanonicalizer {
     if !profiles.isEmpty { body.append(.node("profiles", profiles)) }
 
     var text: [UInt8] = []
-    text.reserveCapacity(4096)
+    text.reserveCapacity(4096 + pool.count)
     text.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     text.append(contentsOf: "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n".utf8)
-    for element in body { element.write(into: &text, depth: 1) }
+    for element in body { element.write(into: &text, depth: 1, pool: pool) }
     text.append(contentsOf: "</project>\n".utf8)
     return String(decoding: text, as: UTF8.self)
   }
@@ -131,6 +136,9 @@ struct PomCanonicalizer {
     allowExtensions: Bool
   ) throws(DeptagError) -> [XMLOut] {
     var out: [XMLOut] = []
+    // Where this section's elements sit in the canonical POM: the project's at 1, a profile's
+    // (`<profiles><profile>`) at 3.
+    let depth = prefix.isEmpty ? 1 : 3
 
     // 2.9: modules are a set of relative paths; their POMs are not read (principle 7).
     var modules: [String] = []
@@ -145,7 +153,7 @@ struct PomCanonicalizer {
       if seenModules.insert(path).inserted { modules.append(path) }
     }
     modules.sort(by: Self.byteOrder)
-    for module in modules { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(module))</module>")) }
+    for module in modules where !textOnly { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(module))</module>")) }
     if !modules.isEmpty { out.append(.node("modules", modules.map { .leaf("module", $0) })) }
 
     // 2.2: properties are a map (the last repeated name wins); kept raw for the children.
@@ -163,7 +171,8 @@ struct PomCanonicalizer {
     var managedKeys = Set<String>()  // (a BOM manages thousands: no linear search per entry)
     let managedList = section.managedDependencies
     for index in managedList.indices {  // (by index: read in place, not copied)
-      let (key, element, isImport) = try self.dependency(managedList, at: index, interpolator: interpolator)
+      let (key, element, isImport) = try self.dependency(
+        managedList, at: index, interpolator: interpolator, depth: depth + 2)
       guard managedKeys.insert(key).inserted else {
         warnings.append(
           Diagnostic(
@@ -175,16 +184,21 @@ struct PomCanonicalizer {
     }
     let ordinary = managed.filter { !$0.isImport }.sorted { Self.byteOrder($0.key, $1.key) }
     let imports = managed.filter(\.isImport)
-    for item in ordinary { entries.append(Entry(key: "\(prefix)managed \(item.key)", text: item.element.compact)) }
-    for item in imports { entries.append(Entry(key: "\(prefix)import \(item.key)", text: item.element.compact)) }
+    if !textOnly {
+      for item in ordinary { entries.append(Entry(key: "\(prefix)managed \(item.key)", text: item.element.compact)) }
+      for item in imports { entries.append(Entry(key: "\(prefix)import \(item.key)", text: item.element.compact)) }
+    }
     if !managed.isEmpty {
       out.append(.node("dependencyManagement", [.node("dependencies", (ordinary + imports).map(\.element))]))
     }
 
     // 2.2: dependencies keep declaration order; a repeated key: the last declaration wins at the
     // first one's position.
-    let dependencies = try dependencyList(section.dependencies, interpolator: interpolator, what: "dependency")
-    for (key, element) in dependencies { entries.append(Entry(key: prefix.isEmpty ? key : prefix + key, text: element.compact)) }
+    let dependencies = try dependencyList(
+      section.dependencies, interpolator: interpolator, what: "dependency", depth: depth + 1)
+    if !textOnly {
+      for (key, element) in dependencies { entries.append(Entry(key: prefix.isEmpty ? key : prefix + key, text: element.compact)) }
+    }
     if !dependencies.isEmpty { out.append(.node("dependencies", dependencies.map(\.1))) }
 
     // 2.8: repositories are semantic and ordered.
@@ -205,16 +219,16 @@ struct PomCanonicalizer {
     if allowExtensions {
       let extensions = try pluginSet(
         section.extensions, interpolator: interpolator, defaultGroup: nil, element: "extension")
-      for (key, element) in extensions { entries.append(Entry(key: "\(prefix)extension \(key)", text: element.compact)) }
+      for (key, element) in extensions where !textOnly { entries.append(Entry(key: "\(prefix)extension \(key)", text: element.compact)) }
       if !extensions.isEmpty { build.append(.node("extensions", extensions.map(\.1))) }
     }
     let managedPlugins = try pluginSet(section.managedPlugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
-    for (key, element) in managedPlugins {
+    for (key, element) in managedPlugins where !textOnly {
       entries.append(Entry(key: "\(prefix)plugin-management \(key)", text: element.compact))
     }
     if !managedPlugins.isEmpty { build.append(.node("pluginManagement", [.node("plugins", managedPlugins.map(\.1))])) }
     let plugins = try pluginSet(section.plugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
-    for (key, element) in plugins { entries.append(Entry(key: "\(prefix)plugin \(key)", text: element.compact)) }
+    for (key, element) in plugins where !textOnly { entries.append(Entry(key: "\(prefix)plugin \(key)", text: element.compact)) }
     if !plugins.isEmpty { build.append(.node("plugins", plugins.map(\.1))) }
     if !build.isEmpty { out.append(.node("build", build)) }
 
@@ -224,7 +238,7 @@ struct PomCanonicalizer {
       settings.append(Entry(key: "\(prefix)reporting excludeDefaults", text: "<excludeDefaults>true</excludeDefaults>"))
     }
     let reportPlugins = try pluginSet(section.reportPlugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
-    for (key, element) in reportPlugins { entries.append(Entry(key: "\(prefix)report-plugin \(key)", text: element.compact)) }
+    for (key, element) in reportPlugins where !textOnly { entries.append(Entry(key: "\(prefix)report-plugin \(key)", text: element.compact)) }
     if !reportPlugins.isEmpty { reporting.append(.node("plugins", reportPlugins.map(\.1))) }
     if !reporting.isEmpty { out.append(.node("reporting", reporting)) }
     return out
@@ -232,8 +246,9 @@ struct PomCanonicalizer {
 
   /// A dependency list in declaration order, a repeated key collapsed into the first position
   /// with the last declaration's value (Maven's model normalizer, reference 2.2).
+  /// (`depth`: where the elements will be written, if known: see `CompactXMLWriter.pooled`.)
   private mutating func dependencyList(
-    _ list: [PomDependency], interpolator: PomInterpolator, what: String
+    _ list: [PomDependency], interpolator: PomInterpolator, what: String, depth: Int? = nil
   ) throws(DeptagError) -> [(String, XMLOut)] {
     var items: [(String, XMLOut)] = []
     var position: [String: Int] = [:]  // key → index in `items` (one hash per dependency)
@@ -241,7 +256,7 @@ struct PomCanonicalizer {
     position.reserveCapacity(list.count)
     // By index: the element is read in place, not copied out (a copy retained each field).
     for index in list.indices {
-      let (key, element, _) = try self.dependency(list, at: index, interpolator: interpolator)
+      let (key, element, _) = try self.dependency(list, at: index, interpolator: interpolator, depth: depth)
       if let first = position.updateValue(items.count, forKey: key) {
         position[key] = first
         warnings.append(
@@ -262,7 +277,7 @@ struct PomCanonicalizer {
   /// (Given as its list and index: each field is read in place; the element passed by value
   /// was copied whole, every field retained, per dependency.)
   private func dependency(
-    _ list: [PomDependency], at index: Int, interpolator: PomInterpolator
+    _ list: [PomDependency], at index: Int, interpolator: PomInterpolator, depth: Int?
   ) throws(DeptagError) -> (String, XMLOut, Bool) {
     guard let groupId = try interpolator.interpolate(list[index].groupId), !groupId.isEmpty else {
       throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
@@ -310,7 +325,7 @@ struct PomCanonicalizer {
       exclusions = keyed.map(\.pair)
     }
     // Written straight as its one-line text (issue #8), in the order of `XMLOut` fields before.
-    let element = CompactXMLWriter.element(in: scratch) { out in
+    let write = { (out: inout CompactXMLWriter) in
       out.open("dependency")
       out.leaf("groupId", groupId)
       out.leaf("artifactId", artifactId)
@@ -336,6 +351,12 @@ struct PomCanonicalizer {
       }
       out.close("dependency")
     }
+    let element =
+      if let depth {
+        CompactXMLWriter.pooled(in: scratch, pool: pool, depth: depth, keepText: !textOnly, write)
+      } else {
+        CompactXMLWriter.element(in: scratch, write)
+      }
     return (key, element, scope == "import" && type == "pom")
   }
 
@@ -454,6 +475,9 @@ enum XMLOut: Sendable, Hashable {
   case node(String, [XMLOut])
   /// An element already written on one line by `CompactXMLWriter` (issue #8).
   case compact(String, CompactShape)
+  /// As `compact`, also written indented for `depth` in a `BytePool` (its `range`) by
+  /// `CompactXMLWriter.pooled`; the one-line text is empty when it was not kept.
+  case pooled(String, CompactShape, Range<Int>, Int)
 
   /// Two-space indented, one element per line.
   func render(into text: inout String, depth: Int) {
@@ -465,6 +489,10 @@ enum XMLOut: Sendable, Hashable {
   /// On one line, as an entry's text.
   var compact: String {
     if case .compact(let text, _) = self { return text }
+    if case .pooled(let text, _, _, _) = self {
+      precondition(!text.isEmpty, "XMLOut: a pooled element's one-line text was not kept")
+      return text
+    }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(256)  // (an entry's element: one allocation, not one per doubling)
     write(into: &bytes, depth: nil)
@@ -473,7 +501,15 @@ enum XMLOut: Sendable, Hashable {
 
   /// Writes the element as bytes (issue #8: no per-element strings): indented at `depth` and
   /// one element per line, or on one line when `depth` is nil.
-  func write(into out: inout [UInt8], depth: Int?) {
+  func write(into out: inout [UInt8], depth: Int?, pool: BytePool? = nil) {
+    if case .pooled(let text, let shape, let range, let at) = self {
+      if let depth, depth == at, let pool {
+        out.append(contentsOf: pool.bytes(range))
+        return
+      }
+      precondition(!text.isEmpty, "XMLOut: a pooled element's one-line text was not kept")
+      return XMLOut.compact(text, shape).write(into: &out, depth: depth)
+    }
     if case .compact(let text, let shape) = self {
       if let depth {
         CompactXMLWriter.writeIndented(text, shape: shape, depth: depth, into: &out)
@@ -484,7 +520,7 @@ enum XMLOut: Sendable, Hashable {
     }
     if let depth { Self.indent(depth, into: &out) }
     switch self {
-    case .compact: break
+    case .compact, .pooled: break
     case .leaf(let name, let value):
       out.append(UInt8(ascii: "<"))
       Self.append(name, to: &out)
@@ -509,7 +545,7 @@ enum XMLOut: Sendable, Hashable {
       }
       out.append(UInt8(ascii: ">"))
       if depth != nil { out.append(0x0A) }
-      for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }) }
+      for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }, pool: pool) }
       if let depth { Self.indent(depth, into: &out) }
       out.append(UInt8(ascii: "<"))
       out.append(UInt8(ascii: "/"))
