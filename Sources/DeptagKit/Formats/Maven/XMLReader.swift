@@ -27,14 +27,14 @@ struct XMLReader {
   /// Parses `source` into its elements, as flat records (issue #8: no tree of Strings).
   static func parse(_ source: SourceFile) throws(DeptagError) -> XMLDocument {
     let decoded = try XMLDecoding.decode(source)
-    let lines = LineMap(decoded.bytes)
     // The reader scans the decoded bytes in place (issue #8): every access is guarded by an
-    // explicit `< bytes.count` check, as it was when the bytes were an array.
-    let (nodes, text, attributes) = try decoded.bytes.withUnsafeBufferPointer {
-      (buffer) throws(DeptagError) -> ([XMLNode], [UInt8], [XMLAttribute]) in
-      var reader = XMLReader(path: source.path, bytes: buffer, start: decoded.start, lines: lines)
+    // explicit `< bytes.count` check, as it was when the bytes were an array. The line starts
+    // are found by the same pass that validates the characters (issue #8: one pass, not two).
+    let (nodes, text, attributes, lines) = try decoded.bytes.withUnsafeBufferPointer {
+      (buffer) throws(DeptagError) -> ([XMLNode], [UInt8], [XMLAttribute], LineMap) in
+      var reader = XMLReader(path: source.path, bytes: buffer, start: decoded.start)
       let (nodes, text) = try reader.document()
-      return (nodes, text, reader.attributes)
+      return (nodes, text, reader.attributes, reader.lines)
     }
     return XMLDocument(bytes: decoded.bytes, nodes: nodes, textBytes: text, allAttributes: attributes, lines: lines)
   }
@@ -43,15 +43,16 @@ struct XMLReader {
   /// The decoded input, valid for the reader's lifetime (`parse`).
   let bytes: UnsafeBufferPointer<UInt8>
   var index: Int
-  let lines: LineMap
+  /// Complete once `validateCharacters` has run (`error` makes its own before).
+  private(set) var lines = LineMap(starts: [0])
+  private var linesComplete = false
   /// Every element's attributes, in document order (`XMLNode.firstAttribute`).
   var attributes: [XMLAttribute] = []
 
-  private init(path: String, bytes: UnsafeBufferPointer<UInt8>, start: Int, lines: LineMap) {
+  private init(path: String, bytes: UnsafeBufferPointer<UInt8>, start: Int) {
     self.path = path
     self.bytes = bytes
     self.index = start
-    self.lines = lines
   }
 
   // MARK: Document structure
@@ -131,7 +132,19 @@ struct XMLReader {
         let at = index
         index += 2
         let nameStart = index
-        try skipName()
+        // The name of the element it closes, if it is that (issue #8: compared, not scanned);
+        // otherwise scanned, and compared below.
+        var matched = false
+        if let open = stack.last {
+          let count = nodes[open].nameCount
+          if nameStart + count < bytes.count, sameBytes(nodes[open].offset + 1, count, nameStart, count),
+            !Self.isNameByteFast(bytes[nameStart + count])
+          {
+            index = nameStart + count
+            matched = true
+          }
+        }
+        if !matched { try skipName() }
         let nameEnd = index
         skipSpaces()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
@@ -144,7 +157,7 @@ struct XMLReader {
         // The open tag's name is the same bytes of the input, at `offset + 1`.
         // (Bytes first; the String comparison, canonical equivalence included, decides otherwise.)
         let node = nodes[done]
-        guard sameBytes(node.offset + 1, node.nameCount, nameStart, nameEnd - nameStart)
+        guard matched || sameBytes(node.offset + 1, node.nameCount, nameStart, nameEnd - nameStart)
           || name(of: node) == string(nameStart, nameEnd)
         else {
           throw error(
@@ -522,12 +535,13 @@ struct XMLReader {
   }
 
   /// Moves past a name without making a `String` of it (same rule and error as `name()`).
+  @inline(__always)
   private mutating func skipName() throws(DeptagError) {
     guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
     // (a local position and count: the loop keeps them in registers, issue #8)
     var at = index + 1
     let count = bytes.count
-    while at < count && Self.isNameByte(bytes[at]) { at += 1 }
+    while at < count && Self.isNameByteFast(bytes[at]) { at += 1 }
     index = at
   }
 
@@ -535,7 +549,23 @@ struct XMLReader {
 
   /// Whether the `aCount` bytes at `a` equal the `bCount` bytes at `b`.
   private func sameBytes(_ a: Int, _ aCount: Int, _ b: Int, _ bCount: Int) -> Bool {
-    guard aCount == bCount, a >= 0, a + aCount <= bytes.count else { return false }
+    guard aCount == bCount, a >= 0, a + aCount <= bytes.count, b >= 0, b + bCount <= bytes.count else { return false }
+    // Eight bytes at a time (issue #8): a name of up to eight bytes is one masked comparison when
+    // eight bytes can be read at both places; longer ones compare whole words, the last one
+    // overlapping.
+    let count = bytes.count
+    if aCount <= 8 && a + 8 <= count && b + 8 <= count {
+      let mask: UInt64 = aCount == 8 ? ~0 : (1 << UInt64(8 * aCount)) &- 1
+      return (UInt64(littleEndian: ByteWord.load(bytes, a)) ^ UInt64(littleEndian: ByteWord.load(bytes, b))) & mask == 0
+    }
+    if aCount > 8 {
+      var k = 0
+      while k + 8 < aCount {
+        if ByteWord.load(bytes, a + k) != ByteWord.load(bytes, b + k) { return false }
+        k += 8
+      }
+      return ByteWord.load(bytes, a + aCount - 8) == ByteWord.load(bytes, b + aCount - 8)
+    }
     var k = 0
     while k < aCount {
       if bytes[a + k] != bytes[b + k] { return false }
@@ -595,9 +625,11 @@ struct XMLReader {
   }
 
   /// One pass over the decoded bytes: valid UTF-8, and only characters XML 1.0 allows.
-  private func validateCharacters() throws(DeptagError) {
+  private mutating func validateCharacters() throws(DeptagError) {
     var at = 0
     let count = bytes.count
+    // Line starts as `LineMap(_:)` finds them: after LF, after CR LF, after a lone CR.
+    var starts: [Int] = [0]
     while at < count {
       // Printable ASCII eight bytes at a time, then tab/LF/CR byte by byte (issue #8);
       // anything else below.
@@ -605,7 +637,18 @@ struct XMLReader {
       let end = min(at + 8, count)
       while at < end {
         let byte = bytes[at]
-        if byte >= 0x80 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { break }
+        if byte < 0x20 {
+          if byte == 0x0A {
+            starts.append(at + 1)
+          } else if byte == 0x0D {
+            if at + 1 < count && bytes[at + 1] == 0x0A { at += 1 }
+            starts.append(at + 1)
+          } else if byte != 0x09 {
+            break
+          }
+        } else if byte >= 0x80 {
+          break
+        }
         at += 1
       }
       guard at < end else { continue }
@@ -638,6 +681,8 @@ struct XMLReader {
       guard Self.isXMLCharacter(scalar) else { throw error("character U+\(hex(scalar)) is not allowed in XML", at: at) }
       at += length
     }
+    lines = LineMap(starts: starts)
+    linesComplete = true
   }
 
   private func hex(_ value: UInt32) -> String {
@@ -652,6 +697,15 @@ struct XMLReader {
       || byte == UInt8(ascii: ":") || byte >= 0x80
   }
 
+  /// `isNameByte` by two bit masks (issue #8: one test per byte, not seven).
+  @inline(__always)
+  static func isNameByteFast(_ byte: UInt8) -> Bool {
+    // Bits for 0x00–0x3F (`-`, `.`, `0`–`9`, `:`) and 0x40–0x7F (`A`–`Z`, `_`, `a`–`z`).
+    let low: UInt64 = 0x07FF_6000_0000_0000
+    let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+    return byte >= 0x80 || ((byte < 0x40 ? low : high) >> UInt64(byte & 0x3F)) & 1 != 0
+  }
+
   static func isNameByte(_ byte: UInt8) -> Bool {
     isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
   }
@@ -662,7 +716,8 @@ struct XMLReader {
   }
 
   func error(_ message: String, at offset: Int) -> DeptagError {
-    DeptagError(message, at: lines.location(file: path, offset: offset))
+    let lines = linesComplete ? lines : LineMap(Array(bytes))
+    return DeptagError(message, at: lines.location(file: path, offset: offset))
   }
 }
 
@@ -771,6 +826,25 @@ struct XMLDocument: Sendable {
     return bytes.withUnsafeBufferPointer { input in
       // (in bounds: the reader read `nameCount` name bytes after the `<` at `offset`, and
       // `expected` holds `count` bytes)
+      // Four or eight bytes at a time, the first and the last word (they may overlap; issue #8).
+      if count >= 4 {
+        let a = UnsafeRawPointer(input.baseAddress! + start)
+        let b = UnsafeRawPointer(expected)
+        if count >= 8 {
+          var k = 0
+          while k + 8 < count {
+            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+              return false
+            }
+            k += 8
+          }
+          return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+          && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+      }
       var k = 0
       while k < count {
         if input[start + k] != expected[k] { return false }
@@ -806,6 +880,9 @@ struct XMLDocument: Sendable {
 /// Byte offset → 1-based line and byte column. A line ends at LF, at CR LF, or at a lone CR.
 struct LineMap: Sendable {
   private var starts: [Int] = [0]
+
+  /// Line starts found elsewhere (`XMLReader`), as `init(_:)` finds them.
+  init(starts: [Int]) { self.starts = starts }
 
   init(_ bytes: [UInt8]) {
     var starts: [Int] = [0]
