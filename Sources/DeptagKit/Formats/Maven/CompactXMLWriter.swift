@@ -24,6 +24,9 @@ struct CompactXMLWriter {
   /// Where the current line starts in the scratch, and its depth (relative).
   private var lineStart = 0
   private var lineDepth = 0
+  /// Written straight into the pool, indented, with no one-line text (`pooled`, `keepText`
+  /// false): the scratch is the pool's storage, `pool` is nil.
+  private var direct = false
 
   private init(scratch: ByteScratch, pool: BytePool? = nil, poolDepth: Int = 0) {
     self.scratch = scratch
@@ -31,6 +34,13 @@ struct CompactXMLWriter {
     capacity = scratch.capacity
     self.pool = pool
     self.poolDepth = poolDepth
+  }
+
+  /// A writer appending indented lines to `pool` itself.
+  private init(directInto pool: BytePool, depth: Int) {
+    self.init(scratch: pool.storage, poolDepth: depth)
+    count = pool.count
+    direct = true
   }
 
   /// The element `body` writes, as a string. (`body` must not write another element into the
@@ -44,6 +54,18 @@ struct CompactXMLWriter {
     return String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self)
   }
 
+  /// `use` of the bytes `body` writes (issue #8: no String made of them).
+  static func withBytes<R>(
+    in scratch: ByteScratch, _ body: (inout CompactXMLWriter) -> Void, _ use: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    precondition(!scratch.inUse, "CompactXMLWriter: the scratch is being written already")
+    scratch.inUse = true
+    defer { scratch.inUse = false }
+    var writer = CompactXMLWriter(scratch: scratch)
+    body(&writer)
+    return use(UnsafeBufferPointer(start: writer.base, count: writer.count))
+  }
+
   /// The element `body` writes, also written indented at `depth` into `pool` as it is written
   /// (issue #8: no second pass over its text to indent it). With `keepText` false the one-line
   /// text is not made (`.canonicalText`: nothing reads it); the element can then only be
@@ -51,13 +73,22 @@ struct CompactXMLWriter {
   static func pooled(
     in scratch: ByteScratch, pool: BytePool, depth: Int, keepText: Bool, _ body: (inout CompactXMLWriter) -> Void
   ) -> XMLOut {
+    let start = pool.count
+    if !keepText {
+      precondition(!pool.storage.inUse, "CompactXMLWriter: the pool is being written already")
+      pool.storage.inUse = true
+      defer { pool.storage.inUse = false }
+      var writer = CompactXMLWriter(directInto: pool, depth: depth)
+      body(&writer)
+      pool.count = writer.count
+      return .pooled("", writer.shape, start..<pool.count, depth)
+    }
     precondition(!scratch.inUse, "CompactXMLWriter: the scratch is being written already")
     scratch.inUse = true
     defer { scratch.inUse = false }
     var writer = CompactXMLWriter(scratch: scratch, pool: pool, poolDepth: depth)
-    let start = pool.count
     body(&writer)
-    let text = keepText ? String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self) : ""
+    let text = String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self)
     return .pooled(text, writer.shape, start..<pool.count, depth)
   }
 
@@ -76,13 +107,31 @@ struct CompactXMLWriter {
   private mutating func line() {
     shape.lines += 1
     shape.indent += 2 * depth
+    if direct { return spaces(2 * (poolDepth + depth)) }
     lineStart = count
     lineDepth = depth
+  }
+
+  /// `n` spaces (the indentation of a line written `direct`), eight at a time (issue #8).
+  @inline(__always)
+  private mutating func spaces(_ n: Int) {
+    // (room for whole words: up to 7 spaces past the `n`, overwritten by what follows)
+    if count + n + 8 > capacity { grow(toAtLeast: count + n + 8) }
+    // In bounds: `count + n + 8 <= capacity` after the check above, and every word stored
+    // starts before `count + n`.
+    let at = UnsafeMutableRawPointer(base + count)
+    var k = 0
+    while k < n {
+      at.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: k, as: UInt64.self)
+      k += 8
+    }
+    count += n
   }
 
   /// The end of the line `line()` started: copied indented into the pool, if any.
   @inline(__always)
   private mutating func endLine() {
+    if direct { return byte(0x0A) }
     guard let pool else { return }
     pool.appendLine(indent: 2 * (poolDepth + lineDepth), base + lineStart, count: count - lineStart)
   }
@@ -139,9 +188,45 @@ struct CompactXMLWriter {
 
   @inline(__always)
   private mutating func openTag(_ name: StaticString) {
-    byte(UInt8(ascii: "<"))
-    self.name(name)
-    byte(UInt8(ascii: ">"))
+    tag(name, before: 1, after: UInt16(UInt8(ascii: ">")), afterCount: 1)
+  }
+
+  /// A tag: `<`, `/` when `before` is 2, the name, and the `afterCount` (1 or 2) bytes of
+  /// `after` (low byte first), with one capacity check (issue #8).
+  @inline(__always)
+  private mutating func tag(_ name: StaticString, before: Int, after: UInt16, afterCount: Int) {
+    let length = name.utf8CodeUnitCount
+    let total = before + length + afterCount
+    if count + total > capacity { grow(toAtLeast: count + total) }
+    // In bounds: `count + total <= capacity` after the check above.
+    let at = base + count
+    at[0] = UInt8(ascii: "<")
+    if before == 2 { at[1] = UInt8(ascii: "/") }
+    // The name by words, the last one overlapping the one before (names are short).
+    let source = UnsafeRawPointer(name.utf8Start)
+    let target = UnsafeMutableRawPointer(at + before)
+    if length >= 8 {
+      var k = 0
+      while k + 8 < length {
+        target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+        k += 8
+      }
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8, as: UInt64.self)
+    } else if length >= 4 {
+      target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), toByteOffset: length - 4, as: UInt32.self)
+    } else {
+      var k = 0
+      while k < length {
+        at[before + k] = name.utf8Start[k]
+        k += 1
+      }
+    }
+    at[before + length] = UInt8(truncatingIfNeeded: after)
+    if afterCount == 2 { at[before + length + 1] = UInt8(truncatingIfNeeded: after >> 8) }
+    count += total
   }
 
   /// `</name>`
@@ -155,10 +240,7 @@ struct CompactXMLWriter {
 
   @inline(__always)
   private mutating func closeTag(_ name: StaticString) {
-    byte(UInt8(ascii: "<"))
-    byte(UInt8(ascii: "/"))
-    self.name(name)
-    byte(UInt8(ascii: ">"))
+    tag(name, before: 2, after: UInt16(UInt8(ascii: ">")), afterCount: 1)
   }
 
   /// `<name/>`: an empty leaf or a node without children.
@@ -171,10 +253,7 @@ struct CompactXMLWriter {
 
   @inline(__always)
   private mutating func emptyTag(_ name: StaticString) {
-    byte(UInt8(ascii: "<"))
-    self.name(name)
-    byte(UInt8(ascii: "/"))
-    byte(UInt8(ascii: ">"))
+    tag(name, before: 1, after: UInt16(UInt8(ascii: "/")) | UInt16(UInt8(ascii: ">")) << 8, afterCount: 2)
   }
 
   /// `<name>value</name>` with the value escaped, or `<name/>` when it is empty (as `XMLOut.leaf`).
@@ -204,7 +283,7 @@ struct CompactXMLWriter {
   /// An element already written by a `CompactXMLWriter` (`.compact`); any other `XMLOut` is
   /// written as `XMLOut.compact` writes it, its shape measured.
   mutating func element(_ element: XMLOut) {
-    precondition(pool == nil, "CompactXMLWriter: an element inside a pooled one")
+    precondition(pool == nil && !direct, "CompactXMLWriter: an element inside a pooled one")
     let shape: CompactShape
     if case .compact(let text, let known) = element {
       raw(text)
@@ -374,41 +453,30 @@ final class ByteScratch {
 /// The canonical POM's lines of the elements written by `CompactXMLWriter.pooled`, indented,
 /// one after another; `XMLOut.pooled` names its element's range (issue #8).
 final class BytePool {
-  private(set) var base: UnsafeMutablePointer<UInt8>
-  private(set) var capacity: Int
-  private(set) var count = 0
+  /// The bytes; the first `count` are written.
+  let storage: ByteScratch
+  fileprivate(set) var count = 0
 
   init(capacity: Int = 4096) {
-    self.capacity = capacity
-    base = .allocate(capacity: capacity)
+    storage = ByteScratch(capacity: capacity)
   }
 
   /// `indent` spaces, the `length` bytes at `bytes`, and a line feed.
   @inline(__always)
   func appendLine(indent: Int, _ bytes: UnsafePointer<UInt8>, count length: Int) {
     let needed = count + indent + length + 1
-    if needed > capacity { grow(toAtLeast: needed) }
+    if needed > storage.capacity { storage.grow(toAtLeast: needed, keeping: count) }
     // In bounds: `needed <= capacity` after the check above.
+    let base = storage.base
     (base + count).initialize(repeating: 0x20, count: indent)
     (base + count + indent).initialize(from: bytes, count: length)
     base[needed - 1] = 0x0A
     count = needed
   }
 
-  private func grow(toAtLeast minimum: Int) {
-    let newCapacity = max(minimum, 2 * capacity)
-    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-    newBase.initialize(from: base, count: count)
-    base.deallocate()
-    base = newBase
-    capacity = newCapacity
-  }
-
   /// The bytes of `range`.
   func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
     precondition(range.lowerBound >= 0 && range.upperBound <= count, "BytePool: range out of bounds")
-    return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    return UnsafeBufferPointer(start: storage.base + range.lowerBound, count: range.count)
   }
-
-  deinit { base.deallocate() }
 }

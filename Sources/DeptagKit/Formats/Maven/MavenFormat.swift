@@ -28,7 +28,8 @@ public struct MavenFormat: ManifestFormat {
   public func load(_ source: SourceFile, reader: any SourceReader, detail: ManifestDetail) throws(DeptagError) -> LoadedManifests {
     let document = try XMLReader.parse(source)
     let project = try PomModelReader(path: source.path, document: document).read()
-    var canonicalizer = PomCanonicalizer(path: source.path, lines: document.lines, detail: detail)
+    var canonicalizer = PomCanonicalizer(
+      path: source.path, lines: document.lines, detail: detail, inputSize: document.bytes.count)
     let text = try canonicalizer.canonicalize(project)
     let manifest = Manifest(
       kind: .maven, path: source.path, settings: canonicalizer.settings, entries: canonicalizer.entries,

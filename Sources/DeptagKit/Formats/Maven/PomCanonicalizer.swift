@@ -22,14 +22,17 @@ struct PomCanonicalizer {
   /// Where entries are written before they become strings (issue #8).
   private let scratch = ByteScratch()
   /// Dependencies written indented where the canonical POM holds them (issue #8).
-  private let pool = BytePool()
+  private let pool: BytePool
   /// `.canonicalText`: only the canonical text is made; `entries` stay empty (issue #8).
   let textOnly: Bool
 
-  init(path: String, lines: LineMap, detail: ManifestDetail = .full) {
+  /// (`inputSize`: the POM's size, to size the pool once: indented dependencies take about as
+  /// many bytes as they were given in; pages never written are never touched.)
+  init(path: String, lines: LineMap, detail: ManifestDetail = .full, inputSize: Int = 0) {
     self.path = path
     self.lines = lines
     textOnly = detail == .canonicalText
+    pool = BytePool(capacity: max(4096, inputSize + inputSize / 2))
   }
 
   mutating func canonicalize(_ project: PomProject) throws(DeptagError) -> String {
@@ -171,8 +174,9 @@ struct PomCanonicalizer {
     var managedKeys = Set<String>()  // (a BOM manages thousands: no linear search per entry)
     let managedList = section.managedDependencies
     for index in managedList.indices {  // (by index: read in place, not copied)
-      let (key, element, isImport) = try self.dependency(
-        managedList, at: index, interpolator: interpolator, depth: depth + 2)
+      var noTable: DependencyKeyTable? = nil
+      let (key, _, _, element, isImport) = try self.dependency(
+        managedList, at: index, interpolator: interpolator, depth: depth + 2, keys: &noTable)!
       guard managedKeys.insert(key).inserted else {
         warnings.append(
           Diagnostic(
@@ -250,13 +254,18 @@ struct PomCanonicalizer {
   private mutating func dependencyList(
     _ list: [PomDependency], interpolator: PomInterpolator, what: String, depth: Int? = nil
   ) throws(DeptagError) -> [(String, XMLOut)] {
+    if textOnly, let items = try dependencyListByBytes(list, interpolator: interpolator, what: what, depth: depth) {
+      return items
+    }
     var items: [(String, XMLOut)] = []
     var position: [String: Int] = [:]  // key → index in `items` (one hash per dependency)
     items.reserveCapacity(list.count)
     position.reserveCapacity(list.count)
     // By index: the element is read in place, not copied out (a copy retained each field).
+    var noTable: DependencyKeyTable? = nil
     for index in list.indices {
-      let (key, element, _) = try self.dependency(list, at: index, interpolator: interpolator, depth: depth)
+      let (key, _, _, element, _) = try self.dependency(
+        list, at: index, interpolator: interpolator, depth: depth, keys: &noTable)!
       if let first = position.updateValue(items.count, forKey: key) {
         position[key] = first
         warnings.append(
@@ -271,14 +280,49 @@ struct PomCanonicalizer {
     return items
   }
 
+  /// `dependencyList` for `.canonicalText`: the same elements and warnings, the keys found by
+  /// their bytes (`DependencyKeyTable`) and not returned; nil (and no warnings added) when a
+  /// key is not ASCII.
+  private mutating func dependencyListByBytes(
+    _ list: [PomDependency], interpolator: PomInterpolator, what: String, depth: Int?
+  ) throws(DeptagError) -> [(String, XMLOut)]? {
+    let warningCount = warnings.count
+    var items: [(String, XMLOut)] = []
+    items.reserveCapacity(list.count)
+    var table: DependencyKeyTable? = DependencyKeyTable(capacity: list.count)
+    for index in list.indices {
+      guard
+        let (_, id, inserted, element, _) = try self.dependency(
+          list, at: index, interpolator: interpolator, depth: depth, keys: &table)
+      else {
+        warnings.removeSubrange(warningCount...)
+        return nil
+      }
+      if inserted {
+        items.append(("", element))
+      } else {
+        warnings.append(
+          Diagnostic(
+            .warning,
+            "\(what) \(table!.key(id)) is declared twice; Maven uses the last declaration, at the first one's place",
+            at: location(list[index].offset)))
+        items[id].1 = element
+      }
+    }
+    return items
+  }
+
   /// One dependency: its identity key `groupId:artifactId[:type[:classifier]]`, its canonical
   /// element (defaults dropped: type jar, scope compile, optional false, empty classifier,
   /// reference 2.3; exclusions a sorted set), and whether it is a BOM import.
   /// (Given as its list and index: each field is read in place; the element passed by value
   /// was copied whole, every field retained, per dependency.)
+  /// With a `keys` table, the key is not made: it is added to the table (its id and whether it
+  /// is new are returned; nil when the table refuses it); otherwise the id is -1.
   private func dependency(
-    _ list: [PomDependency], at index: Int, interpolator: PomInterpolator, depth: Int?
-  ) throws(DeptagError) -> (String, XMLOut, Bool) {
+    _ list: [PomDependency], at index: Int, interpolator: PomInterpolator, depth: Int?,
+    keys: inout DependencyKeyTable?
+  ) throws(DeptagError) -> (key: String, id: Int, inserted: Bool, element: XMLOut, isImport: Bool)? {
     guard let groupId = try interpolator.interpolate(list[index].groupId), !groupId.isEmpty else {
       throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
     }
@@ -292,7 +336,7 @@ struct PomCanonicalizer {
     if scope == "compile" { scope = "" }
     let optional = (try interpolator.interpolate(list[index].optional))?.lowercased() == "true"
     // `joined([groupId, artifactId, type?, classifier?])`, written without the array.
-    let key = CompactXMLWriter.string(in: scratch) { out in
+    let writeKey = { (out: inout CompactXMLWriter) in
       out.raw(groupId)
       out.raw(ascii: ":")
       out.raw(artifactId)
@@ -304,6 +348,14 @@ struct PomCanonicalizer {
         out.raw(ascii: ":")
         out.raw(classifier)
       }
+    }
+    var key = ""
+    var found: (id: Int, inserted: Bool) = (-1, true)
+    if keys != nil {
+      guard let inserted = CompactXMLWriter.withBytes(in: scratch, writeKey, { keys!.insert($0) }) else { return nil }
+      found = inserted
+    } else {
+      key = CompactXMLWriter.string(in: scratch, writeKey)
     }
 
     let version = try interpolator.interpolate(list[index].version)
@@ -357,7 +409,7 @@ struct PomCanonicalizer {
       } else {
         CompactXMLWriter.element(in: scratch, write)
       }
-    return (key, element, scope == "import" && type == "pom")
+    return (key, found.id, found.inserted, element, scope == "import" && type == "pom")
   }
 
   /// Plugins (or extensions) as a sorted set keyed by groupId:artifactId, the last of a repeated

@@ -105,16 +105,18 @@ struct XMLReader {
   /// and every element's text in one buffer (issue #8).
   private mutating func element() throws(DeptagError) -> ([XMLNode], [UInt8]) {
     var nodes: [XMLNode] = []
-    // (a POM element takes 30 bytes or more: one growth or none for most inputs)
-    nodes.reserveCapacity(bytes.count / 32 + 16)
+    // (a POM element takes 24 bytes or more: one growth or none for most inputs; pages reserved
+    // but never written are never touched)
+    nodes.reserveCapacity(bytes.count / 24 + 16)
     // Open elements, outermost first (their records).
     var stack: [Int] = []
     // Every element's text, in one buffer (issue #8: no copy per element): text is appended as it
     // is read, so an element's span (`spanStart..<spanEnd`) holds its own text and its
     // descendants'. An element without text in its children's spans has its span as its text;
     // otherwise its own pieces, between its children's spans, are copied to the end when it closes.
-    var text: [UInt8] = []
-    text.reserveCapacity(bytes.count / 4 + 16)
+    // (a `TextBuffer`, made an array at the end: an append costs no array bookkeeping, issue #8)
+    var text = TextBuffer(capacity: bytes.count / 3 + 16)
+    defer { text.deallocate() }
     while true {
       guard index < bytes.count else {
         let open = stack.last.map { "<\(name(of: nodes[$0]))>" } ?? "element"
@@ -137,7 +139,10 @@ struct XMLReader {
         var matched = false
         if let open = stack.last {
           let count = nodes[open].nameCount
-          if nameStart + count < bytes.count, sameBytes(nodes[open].offset + 1, count, nameStart, count),
+          // (in bounds: the open tag's name is before `nameStart`, and `nameStart + count` is
+          // checked)
+          if nameStart + count < bytes.count,
+            XMLDocument.equalBytes(bytes.baseAddress! + nodes[open].offset + 1, bytes.baseAddress! + nameStart, count),
             !Self.isNameByteFast(bytes[nameStart + count])
           {
             index = nameStart + count
@@ -185,7 +190,7 @@ struct XMLReader {
           }
           nodes[done].close(text: spanEnd..<text.count, spanEnd: text.count)
         }
-        if stack.isEmpty { return (nodes, text) }
+        if stack.isEmpty { return (nodes, text.array()) }
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
       } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
@@ -194,7 +199,7 @@ struct XMLReader {
         index += 9
         guard let end = find("]]>") else { throw error("unterminated CDATA section", at: at) }
         if nodes[open].textOffset < 0 { nodes[open].textOffset = index }
-        text += bytes[index..<end]
+        text.append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
         index = end + 3
       } else if next == UInt8(ascii: "?") {
         try processingInstruction(documentStart: -1)
@@ -212,7 +217,7 @@ struct XMLReader {
           if previous >= 0 { nodes[previous].nextSibling = position }
         }
         if empty {
-          if stack.isEmpty { return (nodes, text) }
+          if stack.isEmpty { return (nodes, text.array()) }
         } else {
           stack.append(position)
         }
@@ -264,7 +269,7 @@ struct XMLReader {
   private func name(of node: XMLNode) -> String { string(node.offset + 1, node.offset + 1 + node.nameCount) }
 
   /// Text up to the next `<`, with references decoded, appended to `text`.
-  private mutating func characterData(into text: inout [UInt8], textOffset: inout Int) throws(DeptagError) {
+  private mutating func characterData(into text: inout TextBuffer, textOffset: inout Int) throws(DeptagError) {
     while index < bytes.count {
       // A run of plain bytes is appended at once (issue #8).
       // (Until the element's first non-blank byte is found, each byte is checked for it too.)
@@ -288,13 +293,15 @@ struct XMLReader {
         at += 1
       }
       index = at
-      if index > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+      if index > runStart { text.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
       guard index < bytes.count else { return }
       let byte = bytes[index]
       if byte == UInt8(ascii: "<") { return }
       if textOffset < 0 && !Self.isSpace(byte) { textOffset = index }
       if byte == UInt8(ascii: "&") {
-        try reference(into: &text)
+        var decoded: [UInt8] = []
+        try reference(into: &decoded)
+        decoded.withUnsafeBufferPointer { text.append($0) }
         continue
       }
       if byte == UInt8(ascii: "]") && startsWith("]]>") {
@@ -541,7 +548,10 @@ struct XMLReader {
     // (a local position and count: the loop keeps them in registers, issue #8)
     var at = index + 1
     let count = bytes.count
-    while at < count && Self.isNameByteFast(bytes[at]) { at += 1 }
+    // One table load per byte (issue #8).
+    Self.nameByteTable.withUnsafeBufferPointer { table in
+      while at < count && table[Int(bytes[at])] { at += 1 }
+    }
     index = at
   }
 
@@ -697,6 +707,9 @@ struct XMLReader {
       || byte == UInt8(ascii: ":") || byte >= 0x80
   }
 
+  /// `isNameByte` of every byte value.
+  static let nameByteTable: [Bool] = (0...255).map { isNameByte(UInt8($0)) }
+
   /// `isNameByte` by two bit masks (issue #8: one test per byte, not seven).
   @inline(__always)
   static func isNameByteFast(_ byte: UInt8) -> Bool {
@@ -719,6 +732,55 @@ struct XMLReader {
     let lines = linesComplete ? lines : LineMap(Array(bytes))
     return DeptagError(message, at: lines.location(file: path, offset: offset))
   }
+}
+
+/// A growable byte buffer for the reader's text (issue #8): appends without an array's
+/// uniqueness and capacity bookkeeping; `deallocate` when done.
+struct TextBuffer {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  private mutating func grow(toAtLeast minimum: Int) {
+    let newCapacity = max(minimum, 2 * capacity)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.initialize(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    if count == capacity { grow(toAtLeast: count + 1) }
+    // In bounds: `count < capacity` after the check above.
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+    if count + bytes.count > capacity { grow(toAtLeast: count + bytes.count) }
+    // In bounds: `count + bytes.count <= capacity` after the check above.
+    (base + count).initialize(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  subscript(offset: Int) -> UInt8 {
+    precondition(offset >= 0 && offset < count, "TextBuffer: offset out of bounds")
+    return base[offset]
+  }
+
+  /// The bytes, as an array.
+  func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  func deallocate() { base.deallocate() }
 }
 
 /// One element, as the reader records it (issue #8: no String per name or text, no array per
@@ -807,12 +869,11 @@ struct XMLDocument: Sendable {
     let start = node.offset + 1
     // (in bounds: the reader read `nameCount` name bytes after the `<` at `offset`)
     return utf8.withContiguousStorageIfAvailable { expected in
-      var k = 0
-      while k < expected.count {
-        if bytes[start + k] != expected[k] { return false }
-        k += 1
+      guard let pointer = expected.baseAddress else { return true }  // (no bytes: equal)
+      return bytes.withUnsafeBufferPointer { input in
+        // (in bounds: `nameCount` name bytes after the `<`, and `expected` has as many)
+        Self.equalBytes(input.baseAddress! + start, pointer, expected.count)
       }
-      return true
     } ?? (self.name(index) == name)
   }
 
@@ -826,32 +887,39 @@ struct XMLDocument: Sendable {
     return bytes.withUnsafeBufferPointer { input in
       // (in bounds: the reader read `nameCount` name bytes after the `<` at `offset`, and
       // `expected` holds `count` bytes)
-      // Four or eight bytes at a time, the first and the last word (they may overlap; issue #8).
-      if count >= 4 {
-        let a = UnsafeRawPointer(input.baseAddress! + start)
-        let b = UnsafeRawPointer(expected)
-        if count >= 8 {
-          var k = 0
-          while k + 8 < count {
-            if a.loadUnaligned(fromByteOffset: k, as: UInt64.self) != b.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
-              return false
-            }
-            k += 8
-          }
-          return a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        }
-        return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
-          && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
-            == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
-      }
-      var k = 0
-      while k < count {
-        if input[start + k] != expected[k] { return false }
-        k += 1
-      }
-      return true
+      Self.equalBytes(input.baseAddress! + start, expected, count)
     }
+  }
+
+  /// Whether the `count` bytes at `a` and at `b` are equal: four or eight at a time, the last
+  /// word overlapping the one before (issue #8).
+  @inline(__always)
+  static func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    let x = UnsafeRawPointer(a)
+    let y = UnsafeRawPointer(b)
+    // (every load below reads bytes in `0..<count` of both)
+    if count >= 8 {
+      var k = 0
+      while k + 8 < count {
+        if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+          return false
+        }
+        k += 8
+      }
+      return x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+    if count >= 4 {
+      return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+        && x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+          == y.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+    }
+    var k = 0
+    while k < count {
+      if a[k] != b[k] { return false }
+      k += 1
+    }
+    return true
   }
 
   /// The children of element `index`, in document order.
