@@ -155,7 +155,7 @@ struct CompactXMLWriter {
     guard let source = buffer.baseAddress, buffer.count > 0 else { return }
     if count + buffer.count > capacity { grow(toAtLeast: count + buffer.count) }
     // In bounds: `count + buffer.count <= capacity` after the check above.
-    (base + count).update(from: source, count: buffer.count)
+    ByteWord.copy(from: source, to: base + count, count: buffer.count)
     count += buffer.count
   }
 

@@ -390,6 +390,16 @@ struct PomModelReader {
       // (every index below is in `0..<count`, as the loop conditions check)
       var at = 0
       var plain = true
+      // Eight bytes at a time while they are ASCII, looking for `$` too (issue #8).
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while at + 8 <= count {
+        let word = ByteWord.load(bytes, at)
+        if word & highs != 0 { break }
+        let dollars = word ^ (ones &* 0x24)  // a zero byte where a `$` was
+        if (dollars &- ones) & ~dollars & highs != 0 { plain = false }
+        at += 8
+      }
       while at < count && bytes[at] < 0x80 {
         if bytes[at] == 0x24 { plain = false }
         at += 1

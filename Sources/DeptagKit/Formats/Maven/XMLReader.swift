@@ -768,7 +768,7 @@ struct TextBuffer {
     guard let source = bytes.baseAddress, bytes.count > 0 else { return }
     if count + bytes.count > capacity { grow(toAtLeast: count + bytes.count) }
     // In bounds: `count + bytes.count <= capacity` after the check above.
-    (base + count).initialize(from: source, count: bytes.count)
+    ByteWord.copy(from: source, to: base + count, count: bytes.count)
     count += bytes.count
   }
 
@@ -998,6 +998,34 @@ struct LineMap: Sendable {
 
 /// Eight bytes as one word, for scanning runs of plain text (issue #8).
 enum ByteWord {
+  /// Copies `count` bytes (regions not overlapping): a short run by words, the last one
+  /// overlapping the one before, without a call to `memcpy` (issue #8: most runs are short).
+  @inline(__always)
+  static func copy(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(target)
+    // (every load and store below is in `0..<count` of both)
+    if count > 32 {
+      target.update(from: source, count: count)
+    } else if count >= 8 {
+      var k = 0
+      while k + 8 < count {
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+        k += 8
+      }
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), toByteOffset: count - 8, as: UInt64.self)
+    } else if count >= 4 {
+      to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self), toByteOffset: count - 4, as: UInt32.self)
+    } else {
+      var k = 0
+      while k < count {
+        target[k] = source[k]
+        k += 1
+      }
+    }
+  }
+
   static func load(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
     UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self)
   }

@@ -23,6 +23,20 @@ import Testing
     }
   }
 
+  @Test func shortAndLongCopies() {
+    let source = (0..<80).map { UInt8($0 + 1) }
+    for count in 0...70 {
+      var target = [UInt8](repeating: 0, count: 80)
+      source.withUnsafeBufferPointer { from in
+        target.withUnsafeMutableBufferPointer { to in
+          ByteWord.copy(from: from.baseAddress! + 3, to: to.baseAddress! + 5, count: count)
+        }
+      }
+      #expect(Array(target[5..<(5 + count)]) == Array(source[3..<(3 + count)]), "count \(count)")
+      #expect(target[..<5].allSatisfy { $0 == 0 } && target[(5 + count)...].allSatisfy { $0 == 0 }, "count \(count)")
+    }
+  }
+
   @Test func nameBytesByMaskAreNameBytes() {
     for byte in 0...255 {
       #expect(XMLReader.isNameByteFast(UInt8(byte)) == XMLReader.isNameByte(UInt8(byte)), "byte \(byte)")
