@@ -25,9 +25,36 @@ import Testing
       """#,
     "v1/package-lock.json": #"{"lockfileVersion": 1, "dependencies": {"x": {"version": "1.0.0"}}}"#,
     "pom.xml": "<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version><dependencies><dependency><groupId>x</groupId><artifactId>y</artifactId><version>2</version></dependency></dependencies></project>",
+    // Repeated dependencies (warnings), a key that is not ASCII but equal to an ASCII one as a
+    // String (U+212A KELVIN SIGN is K), managed ones, a profile, a plugin's own dependencies.
+    "dup/pom.xml": """
+      <project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version>
+      <properties><v>3</v></properties>
+      <dependencyManagement><dependencies>
+        <dependency><groupId>m</groupId><artifactId>b</artifactId><version>1</version></dependency>
+        <dependency><groupId>m</groupId><artifactId>b</artifactId><version>2</version></dependency>
+      </dependencies></dependencyManagement>
+      <dependencies>
+        <dependency><groupId>x</groupId><artifactId>y</artifactId><version>1</version></dependency>
+        <dependency><groupId>x</groupId><artifactId>z</artifactId><type>pom</type><version>${v}</version></dependency>
+        <dependency><groupId>x</groupId><artifactId>y</artifactId><version>2</version><scope>test</scope></dependency>
+        <dependency><groupId>K</groupId><artifactId>k</artifactId><version>1</version></dependency>
+        <dependency><groupId>\u{212A}</groupId><artifactId>k</artifactId><version>2</version></dependency>
+      </dependencies>
+      <build><plugins><plugin><artifactId>p</artifactId><dependencies>
+        <dependency><groupId>d</groupId><artifactId>e</artifactId><version>1</version></dependency>
+        <dependency><groupId>d</groupId><artifactId>e</artifactId><version>2</version></dependency>
+      </dependencies></plugin></plugins></build>
+      <profiles><profile><id>p</id><dependencies>
+        <dependency><groupId>q</groupId><artifactId>r</artifactId><version>1</version></dependency>
+        <dependency><groupId>q</groupId><artifactId>r</artifactId><classifier>c</classifier><version>1</version></dependency>
+        <dependency><groupId>q</groupId><artifactId>r</artifactId><version>&amp;2</version></dependency>
+      </dependencies></profile></profiles>
+      </project>
+      """,
   ]
 
-  static let paths = ["requirements.txt", "go.mod", "go.sum", "package.json", "package-lock.json", "v1/package-lock.json", "pom.xml"]
+  static let paths = ["requirements.txt", "go.mod", "go.sum", "package.json", "package-lock.json", "v1/package-lock.json", "pom.xml", "dup/pom.xml"]
 
   @Test(arguments: paths) func canonicalTextIsTheFullLoadsText(path: String) throws {
     let reader = MemoryReader(Self.files)
@@ -41,9 +68,20 @@ import Testing
     #expect(full.manifests.allSatisfy { !$0.entries.isEmpty })
   }
 
+  /// The repeated dependencies of `dup/pom.xml` are found in both loads (the Kelvin sign too).
+  @Test func pomRepeatsWarnedInBothLoads() throws {
+    let reader = MemoryReader(Self.files)
+    let textOnly = try ManifestLoader(reader: reader, detail: .canonicalText).load(path: "dup/pom.xml", type: nil)
+    let messages = textOnly.warnings.map(\.message)
+    for key in ["x:y", "\u{212A}:k", "q:r", "d:e"] {
+      #expect(messages.contains { $0.contains(" \(key) is declared twice") }, "\(key): \(messages)")
+    }
+    #expect(messages.contains { $0.contains("managed dependency m:b is declared twice") })
+  }
+
   /// The formats that skip their entries really do (the point of `.canonicalText`), and the
   /// digest is the same as from the full load.
-  @Test(arguments: ["go.sum", "package-lock.json"]) func largeFormatsSkipTheirEntries(path: String) throws {
+  @Test(arguments: ["go.sum", "package-lock.json", "pom.xml", "dup/pom.xml"]) func largeFormatsSkipTheirEntries(path: String) throws {
     let reader = MemoryReader(Self.files)
     let textOnly = try ManifestLoader(reader: reader, detail: .canonicalText).load(path: path, type: nil)
     #expect(textOnly.manifests.count == 1)

@@ -16,11 +16,31 @@ struct CompactXMLWriter {
   private(set) var shape = CompactShape()
   /// Nesting of the element being written, relative to its outermost element.
   private var depth = 0
+  /// Where each line is also written indented, as the canonical POM holds it, when the depth the
+  /// element will be written at is known (`pooled`): the indented text needs no second pass.
+  private let pool: BytePool?
+  /// The depth of the outermost element in `pool`.
+  private let poolDepth: Int
+  /// Where the current line starts in the scratch, and its depth (relative).
+  private var lineStart = 0
+  private var lineDepth = 0
+  /// Written straight into the pool, indented, with no one-line text (`pooled`, `keepText`
+  /// false): the scratch is the pool's storage, `pool` is nil.
+  private var direct = false
 
-  private init(scratch: ByteScratch) {
+  private init(scratch: ByteScratch, pool: BytePool? = nil, poolDepth: Int = 0) {
     self.scratch = scratch
     base = scratch.base
     capacity = scratch.capacity
+    self.pool = pool
+    self.poolDepth = poolDepth
+  }
+
+  /// A writer appending indented lines to `pool` itself.
+  private init(directInto pool: BytePool, depth: Int) {
+    self.init(scratch: pool.storage, poolDepth: depth)
+    count = pool.count
+    direct = true
   }
 
   /// The element `body` writes, as a string. (`body` must not write another element into the
@@ -32,6 +52,44 @@ struct CompactXMLWriter {
     var writer = CompactXMLWriter(scratch: scratch)
     body(&writer)
     return String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self)
+  }
+
+  /// `use` of the bytes `body` writes (issue #8: no String made of them).
+  static func withBytes<R>(
+    in scratch: ByteScratch, _ body: (inout CompactXMLWriter) -> Void, _ use: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    precondition(!scratch.inUse, "CompactXMLWriter: the scratch is being written already")
+    scratch.inUse = true
+    defer { scratch.inUse = false }
+    var writer = CompactXMLWriter(scratch: scratch)
+    body(&writer)
+    return use(UnsafeBufferPointer(start: writer.base, count: writer.count))
+  }
+
+  /// The element `body` writes, also written indented at `depth` into `pool` as it is written
+  /// (issue #8: no second pass over its text to indent it). With `keepText` false the one-line
+  /// text is not made (`.canonicalText`: nothing reads it); the element can then only be
+  /// written at `depth`. (`body` must not use `element(_:)`.)
+  static func pooled(
+    in scratch: ByteScratch, pool: BytePool, depth: Int, keepText: Bool, _ body: (inout CompactXMLWriter) -> Void
+  ) -> XMLOut {
+    let start = pool.count
+    if !keepText {
+      precondition(!pool.storage.inUse, "CompactXMLWriter: the pool is being written already")
+      pool.storage.inUse = true
+      defer { pool.storage.inUse = false }
+      var writer = CompactXMLWriter(directInto: pool, depth: depth)
+      body(&writer)
+      pool.count = writer.count
+      return .pooled("", writer.shape, start..<pool.count, depth)
+    }
+    precondition(!scratch.inUse, "CompactXMLWriter: the scratch is being written already")
+    scratch.inUse = true
+    defer { scratch.inUse = false }
+    var writer = CompactXMLWriter(scratch: scratch, pool: pool, poolDepth: depth)
+    body(&writer)
+    let text = String(decoding: UnsafeBufferPointer(start: writer.base, count: writer.count), as: UTF8.self)
+    return .pooled(text, writer.shape, start..<pool.count, depth)
   }
 
   /// The element `body` writes, as an `XMLOut` that knows its indented size.
@@ -49,6 +107,33 @@ struct CompactXMLWriter {
   private mutating func line() {
     shape.lines += 1
     shape.indent += 2 * depth
+    if direct { return spaces(2 * (poolDepth + depth)) }
+    lineStart = count
+    lineDepth = depth
+  }
+
+  /// `n` spaces (the indentation of a line written `direct`), eight at a time (issue #8).
+  @inline(__always)
+  private mutating func spaces(_ n: Int) {
+    // (room for whole words: up to 7 spaces past the `n`, overwritten by what follows)
+    if count + n + 8 > capacity { grow(toAtLeast: count + n + 8) }
+    // In bounds: `count + n + 8 <= capacity` after the check above, and every word stored
+    // starts before `count + n`.
+    let at = UnsafeMutableRawPointer(base + count)
+    var k = 0
+    while k < n {
+      at.storeBytes(of: 0x2020_2020_2020_2020 as UInt64, toByteOffset: k, as: UInt64.self)
+      k += 8
+    }
+    count += n
+  }
+
+  /// The end of the line `line()` started: copied indented into the pool, if any.
+  @inline(__always)
+  private mutating func endLine() {
+    if direct { return byte(0x0A) }
+    guard let pool else { return }
+    pool.appendLine(indent: 2 * (poolDepth + lineDepth), base + lineStart, count: count - lineStart)
   }
 
   private mutating func grow(toAtLeast minimum: Int) {
@@ -70,7 +155,7 @@ struct CompactXMLWriter {
     guard let source = buffer.baseAddress, buffer.count > 0 else { return }
     if count + buffer.count > capacity { grow(toAtLeast: count + buffer.count) }
     // In bounds: `count + buffer.count <= capacity` after the check above.
-    (base + count).update(from: source, count: buffer.count)
+    ByteWord.copy(from: source, to: base + count, count: buffer.count)
     count += buffer.count
   }
 
@@ -98,13 +183,50 @@ struct CompactXMLWriter {
     line()
     depth += 1
     openTag(name)
+    endLine()
   }
 
   @inline(__always)
   private mutating func openTag(_ name: StaticString) {
-    byte(UInt8(ascii: "<"))
-    self.name(name)
-    byte(UInt8(ascii: ">"))
+    tag(name, before: 1, after: UInt16(UInt8(ascii: ">")), afterCount: 1)
+  }
+
+  /// A tag: `<`, `/` when `before` is 2, the name, and the `afterCount` (1 or 2) bytes of
+  /// `after` (low byte first), with one capacity check (issue #8).
+  @inline(__always)
+  private mutating func tag(_ name: StaticString, before: Int, after: UInt16, afterCount: Int) {
+    let length = name.utf8CodeUnitCount
+    let total = before + length + afterCount
+    if count + total > capacity { grow(toAtLeast: count + total) }
+    // In bounds: `count + total <= capacity` after the check above.
+    let at = base + count
+    at[0] = UInt8(ascii: "<")
+    if before == 2 { at[1] = UInt8(ascii: "/") }
+    // The name by words, the last one overlapping the one before (names are short).
+    let source = UnsafeRawPointer(name.utf8Start)
+    let target = UnsafeMutableRawPointer(at + before)
+    if length >= 8 {
+      var k = 0
+      while k + 8 < length {
+        target.storeBytes(of: source.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+        k += 8
+      }
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8, as: UInt64.self)
+    } else if length >= 4 {
+      target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      target.storeBytes(
+        of: source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), toByteOffset: length - 4, as: UInt32.self)
+    } else {
+      var k = 0
+      while k < length {
+        at[before + k] = name.utf8Start[k]
+        k += 1
+      }
+    }
+    at[before + length] = UInt8(truncatingIfNeeded: after)
+    if afterCount == 2 { at[before + length + 1] = UInt8(truncatingIfNeeded: after >> 8) }
+    count += total
   }
 
   /// `</name>`
@@ -113,14 +235,12 @@ struct CompactXMLWriter {
     depth -= 1
     line()
     closeTag(name)
+    endLine()
   }
 
   @inline(__always)
   private mutating func closeTag(_ name: StaticString) {
-    byte(UInt8(ascii: "<"))
-    byte(UInt8(ascii: "/"))
-    self.name(name)
-    byte(UInt8(ascii: ">"))
+    tag(name, before: 2, after: UInt16(UInt8(ascii: ">")), afterCount: 1)
   }
 
   /// `<name/>`: an empty leaf or a node without children.
@@ -128,19 +248,18 @@ struct CompactXMLWriter {
   mutating func empty(_ name: StaticString) {
     line()
     emptyTag(name)
+    endLine()
   }
 
   @inline(__always)
   private mutating func emptyTag(_ name: StaticString) {
-    byte(UInt8(ascii: "<"))
-    self.name(name)
-    byte(UInt8(ascii: "/"))
-    byte(UInt8(ascii: ">"))
+    tag(name, before: 1, after: UInt16(UInt8(ascii: "/")) | UInt16(UInt8(ascii: ">")) << 8, afterCount: 2)
   }
 
   /// `<name>value</name>` with the value escaped, or `<name/>` when it is empty (as `XMLOut.leaf`).
   mutating func leaf(_ name: StaticString, _ value: String) {
     line()
+    defer { endLine() }
     if value.isEmpty { return emptyTag(name) }
     openTag(name)
     // Copied as it is, then checked where it was copied: escaped only when it has to be.
@@ -164,8 +283,12 @@ struct CompactXMLWriter {
   /// An element already written by a `CompactXMLWriter` (`.compact`); any other `XMLOut` is
   /// written as `XMLOut.compact` writes it, its shape measured.
   mutating func element(_ element: XMLOut) {
+    precondition(pool == nil && !direct, "CompactXMLWriter: an element inside a pooled one")
     let shape: CompactShape
     if case .compact(let text, let known) = element {
+      raw(text)
+      shape = known
+    } else if case .pooled(let text, let known, _, _) = element, !text.isEmpty {
       raw(text)
       shape = known
     } else {
@@ -325,4 +448,35 @@ final class ByteScratch {
   }
 
   deinit { base.deallocate() }
+}
+
+/// The canonical POM's lines of the elements written by `CompactXMLWriter.pooled`, indented,
+/// one after another; `XMLOut.pooled` names its element's range (issue #8).
+final class BytePool {
+  /// The bytes; the first `count` are written.
+  let storage: ByteScratch
+  fileprivate(set) var count = 0
+
+  init(capacity: Int = 4096) {
+    storage = ByteScratch(capacity: capacity)
+  }
+
+  /// `indent` spaces, the `length` bytes at `bytes`, and a line feed.
+  @inline(__always)
+  func appendLine(indent: Int, _ bytes: UnsafePointer<UInt8>, count length: Int) {
+    let needed = count + indent + length + 1
+    if needed > storage.capacity { storage.grow(toAtLeast: needed, keeping: count) }
+    // In bounds: `needed <= capacity` after the check above.
+    let base = storage.base
+    (base + count).initialize(repeating: 0x20, count: indent)
+    (base + count + indent).initialize(from: bytes, count: length)
+    base[needed - 1] = 0x0A
+    count = needed
+  }
+
+  /// The bytes of `range`.
+  func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+    precondition(range.lowerBound >= 0 && range.upperBound <= count, "BytePool: range out of bounds")
+    return UnsafeBufferPointer(start: storage.base + range.lowerBound, count: range.count)
+  }
 }

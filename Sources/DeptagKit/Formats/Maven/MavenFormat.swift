@@ -21,9 +21,15 @@ public struct MavenFormat: ManifestFormat {
   }
 
   public func load(_ source: SourceFile, reader: any SourceReader) throws(DeptagError) -> LoadedManifests {
+    try load(source, reader: reader, detail: .full)
+  }
+
+  /// `.canonicalText` skips the entries (issue #8: a string for each dependency's key and text).
+  public func load(_ source: SourceFile, reader: any SourceReader, detail: ManifestDetail) throws(DeptagError) -> LoadedManifests {
     let document = try XMLReader.parse(source)
     let project = try PomModelReader(path: source.path, document: document).read()
-    var canonicalizer = PomCanonicalizer(path: source.path, lines: document.lines)
+    var canonicalizer = PomCanonicalizer(
+      path: source.path, lines: document.lines, detail: detail, inputSize: document.bytes.count)
     let text = try canonicalizer.canonicalize(project)
     let manifest = Manifest(
       kind: .maven, path: source.path, settings: canonicalizer.settings, entries: canonicalizer.entries,

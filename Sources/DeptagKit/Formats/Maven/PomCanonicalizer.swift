@@ -21,10 +21,18 @@ struct PomCanonicalizer {
   var warnings: [Diagnostic] = []
   /// Where entries are written before they become strings (issue #8).
   private let scratch = ByteScratch()
+  /// Dependencies written indented where the canonical POM holds them (issue #8).
+  private let pool: BytePool
+  /// `.canonicalText`: only the canonical text is made; `entries` stay empty (issue #8).
+  let textOnly: Bool
 
-  init(path: String, lines: LineMap) {
+  /// (`inputSize`: the POM's size, to size the pool once: indented dependencies take about as
+  /// many bytes as they were given in; pages never written are never touched.)
+  init(path: String, lines: LineMap, detail: ManifestDetail = .full, inputSize: Int = 0) {
     self.path = path
     self.lines = lines
+    textOnly = detail == .canonicalText
+    pool = BytePool(capacity: max(4096, inputSize + inputSize / 2))
   }
 
   mutating func canonicalize(_ project: PomProject) throws(DeptagError) -> String {
@@ -75,10 +83,10 @@ struct PomCanonicalizer {
     if !profiles.isEmpty { body.append(.node("profiles", profiles)) }
 
     var text: [UInt8] = []
-    text.reserveCapacity(4096)
+    text.reserveCapacity(4096 + pool.count)
     text.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     text.append(contentsOf: "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n".utf8)
-    for element in body { element.write(into: &text, depth: 1) }
+    for element in body { element.write(into: &text, depth: 1, pool: pool) }
     text.append(contentsOf: "</project>\n".utf8)
     return String(decoding: text, as: UTF8.self)
   }
@@ -131,6 +139,9 @@ struct PomCanonicalizer {
     allowExtensions: Bool
   ) throws(DeptagError) -> [XMLOut] {
     var out: [XMLOut] = []
+    // Where this section's elements sit in the canonical POM: the project's at 1, a profile's
+    // (`<profiles><profile>`) at 3.
+    let depth = prefix.isEmpty ? 1 : 3
 
     // 2.9: modules are a set of relative paths; their POMs are not read (principle 7).
     var modules: [String] = []
@@ -145,7 +156,7 @@ struct PomCanonicalizer {
       if seenModules.insert(path).inserted { modules.append(path) }
     }
     modules.sort(by: Self.byteOrder)
-    for module in modules { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(Self.writtenModule(module)))</module>")) }
+    for module in modules where !textOnly { entries.append(Entry(key: "\(prefix)module \(module)", text: "<module>\(XMLOut.escape(Self.writtenModule(module)))</module>")) }
     if !modules.isEmpty { out.append(.node("modules", modules.map { .leaf("module", Self.writtenModule($0)) })) }
 
     // 2.2: properties are a map (the last repeated name wins); kept raw for the children.
@@ -163,7 +174,9 @@ struct PomCanonicalizer {
     var managedKeys = Set<String>()  // (a BOM manages thousands: no linear search per entry)
     let managedList = section.managedDependencies
     for index in managedList.indices {  // (by index: read in place, not copied)
-      let (key, element, isImport) = try self.dependency(managedList, at: index, interpolator: interpolator)
+      var noTable: DependencyKeyTable? = nil
+      let (key, _, _, element, isImport) = try self.dependency(
+        managedList, at: index, interpolator: interpolator, depth: depth + 2, keys: &noTable)!
       guard managedKeys.insert(key).inserted else {
         warnings.append(
           Diagnostic(
@@ -175,16 +188,21 @@ struct PomCanonicalizer {
     }
     let ordinary = managed.filter { !$0.isImport }.sorted { Self.byteOrder($0.key, $1.key) }
     let imports = managed.filter(\.isImport)
-    for item in ordinary { entries.append(Entry(key: "\(prefix)managed \(item.key)", text: item.element.compact)) }
-    for item in imports { entries.append(Entry(key: "\(prefix)import \(item.key)", text: item.element.compact)) }
+    if !textOnly {
+      for item in ordinary { entries.append(Entry(key: "\(prefix)managed \(item.key)", text: item.element.compact)) }
+      for item in imports { entries.append(Entry(key: "\(prefix)import \(item.key)", text: item.element.compact)) }
+    }
     if !managed.isEmpty {
       out.append(.node("dependencyManagement", [.node("dependencies", (ordinary + imports).map(\.element))]))
     }
 
     // 2.2: dependencies keep declaration order; a repeated key: the last declaration wins at the
     // first one's position.
-    let dependencies = try dependencyList(section.dependencies, interpolator: interpolator, what: "dependency")
-    for (key, element) in dependencies { entries.append(Entry(key: prefix.isEmpty ? key : prefix + key, text: element.compact)) }
+    let dependencies = try dependencyList(
+      section.dependencies, interpolator: interpolator, what: "dependency", depth: depth + 1)
+    if !textOnly {
+      for (key, element) in dependencies { entries.append(Entry(key: prefix.isEmpty ? key : prefix + key, text: element.compact)) }
+    }
     if !dependencies.isEmpty { out.append(.node("dependencies", dependencies.map(\.1))) }
 
     // 2.8: repositories are semantic and ordered.
@@ -205,16 +223,16 @@ struct PomCanonicalizer {
     if allowExtensions {
       let extensions = try pluginSet(
         section.extensions, interpolator: interpolator, defaultGroup: nil, element: "extension")
-      for (key, element) in extensions { entries.append(Entry(key: "\(prefix)extension \(key)", text: element.compact)) }
+      for (key, element) in extensions where !textOnly { entries.append(Entry(key: "\(prefix)extension \(key)", text: element.compact)) }
       if !extensions.isEmpty { build.append(.node("extensions", extensions.map(\.1))) }
     }
     let managedPlugins = try pluginSet(section.managedPlugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
-    for (key, element) in managedPlugins {
+    for (key, element) in managedPlugins where !textOnly {
       entries.append(Entry(key: "\(prefix)plugin-management \(key)", text: element.compact))
     }
     if !managedPlugins.isEmpty { build.append(.node("pluginManagement", [.node("plugins", managedPlugins.map(\.1))])) }
     let plugins = try pluginSet(section.plugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
-    for (key, element) in plugins { entries.append(Entry(key: "\(prefix)plugin \(key)", text: element.compact)) }
+    for (key, element) in plugins where !textOnly { entries.append(Entry(key: "\(prefix)plugin \(key)", text: element.compact)) }
     if !plugins.isEmpty { build.append(.node("plugins", plugins.map(\.1))) }
     if !build.isEmpty { out.append(.node("build", build)) }
 
@@ -224,7 +242,7 @@ struct PomCanonicalizer {
       settings.append(Entry(key: "\(prefix)reporting excludeDefaults", text: "<excludeDefaults>true</excludeDefaults>"))
     }
     let reportPlugins = try pluginSet(section.reportPlugins, interpolator: interpolator, defaultGroup: Self.defaultPluginGroupId)
-    for (key, element) in reportPlugins { entries.append(Entry(key: "\(prefix)report-plugin \(key)", text: element.compact)) }
+    for (key, element) in reportPlugins where !textOnly { entries.append(Entry(key: "\(prefix)report-plugin \(key)", text: element.compact)) }
     if !reportPlugins.isEmpty { reporting.append(.node("plugins", reportPlugins.map(\.1))) }
     if !reporting.isEmpty { out.append(.node("reporting", reporting)) }
     return out
@@ -232,16 +250,22 @@ struct PomCanonicalizer {
 
   /// A dependency list in declaration order, a repeated key collapsed into the first position
   /// with the last declaration's value (Maven's model normalizer, reference 2.2).
+  /// (`depth`: where the elements will be written, if known: see `CompactXMLWriter.pooled`.)
   private mutating func dependencyList(
-    _ list: [PomDependency], interpolator: PomInterpolator, what: String
+    _ list: [PomDependency], interpolator: PomInterpolator, what: String, depth: Int? = nil
   ) throws(DeptagError) -> [(String, XMLOut)] {
+    if textOnly, let items = try dependencyListByBytes(list, interpolator: interpolator, what: what, depth: depth) {
+      return items
+    }
     var items: [(String, XMLOut)] = []
     var position: [String: Int] = [:]  // key → index in `items` (one hash per dependency)
     items.reserveCapacity(list.count)
     position.reserveCapacity(list.count)
     // By index: the element is read in place, not copied out (a copy retained each field).
+    var noTable: DependencyKeyTable? = nil
     for index in list.indices {
-      let (key, element, _) = try self.dependency(list, at: index, interpolator: interpolator)
+      let (key, _, _, element, _) = try self.dependency(
+        list, at: index, interpolator: interpolator, depth: depth, keys: &noTable)!
       if let first = position.updateValue(items.count, forKey: key) {
         position[key] = first
         warnings.append(
@@ -256,14 +280,49 @@ struct PomCanonicalizer {
     return items
   }
 
+  /// `dependencyList` for `.canonicalText`: the same elements and warnings, the keys found by
+  /// their bytes (`DependencyKeyTable`) and not returned; nil (and no warnings added) when a
+  /// key is not ASCII.
+  private mutating func dependencyListByBytes(
+    _ list: [PomDependency], interpolator: PomInterpolator, what: String, depth: Int?
+  ) throws(DeptagError) -> [(String, XMLOut)]? {
+    let warningCount = warnings.count
+    var items: [(String, XMLOut)] = []
+    items.reserveCapacity(list.count)
+    var table: DependencyKeyTable? = DependencyKeyTable(capacity: list.count)
+    for index in list.indices {
+      guard
+        let (_, id, inserted, element, _) = try self.dependency(
+          list, at: index, interpolator: interpolator, depth: depth, keys: &table)
+      else {
+        warnings.removeSubrange(warningCount...)
+        return nil
+      }
+      if inserted {
+        items.append(("", element))
+      } else {
+        warnings.append(
+          Diagnostic(
+            .warning,
+            "\(what) \(table!.key(id)) is declared twice; Maven uses the last declaration, at the first one's place",
+            at: location(list[index].offset)))
+        items[id].1 = element
+      }
+    }
+    return items
+  }
+
   /// One dependency: its identity key `groupId:artifactId[:type[:classifier]]`, its canonical
   /// element (defaults dropped: type jar, scope compile, optional false, empty classifier,
   /// reference 2.3; exclusions a sorted set), and whether it is a BOM import.
   /// (Given as its list and index: each field is read in place; the element passed by value
   /// was copied whole, every field retained, per dependency.)
+  /// With a `keys` table, the key is not made: it is added to the table (its id and whether it
+  /// is new are returned; nil when the table refuses it); otherwise the id is -1.
   private func dependency(
-    _ list: [PomDependency], at index: Int, interpolator: PomInterpolator
-  ) throws(DeptagError) -> (String, XMLOut, Bool) {
+    _ list: [PomDependency], at index: Int, interpolator: PomInterpolator, depth: Int?,
+    keys: inout DependencyKeyTable?
+  ) throws(DeptagError) -> (key: String, id: Int, inserted: Bool, element: XMLOut, isImport: Bool)? {
     guard let groupId = try interpolator.interpolate(list[index].groupId), !groupId.isEmpty else {
       throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
     }
@@ -277,7 +336,7 @@ struct PomCanonicalizer {
     if scope == "compile" { scope = "" }
     let optional = (try interpolator.interpolate(list[index].optional))?.lowercased() == "true"
     // `joined([groupId, artifactId, type?, classifier?])`, written without the array.
-    let key = CompactXMLWriter.string(in: scratch) { out in
+    let writeKey = { (out: inout CompactXMLWriter) in
       out.raw(groupId)
       out.raw(ascii: ":")
       out.raw(artifactId)
@@ -289,6 +348,14 @@ struct PomCanonicalizer {
         out.raw(ascii: ":")
         out.raw(classifier)
       }
+    }
+    var key = ""
+    var found: (id: Int, inserted: Bool) = (-1, true)
+    if keys != nil {
+      guard let inserted = CompactXMLWriter.withBytes(in: scratch, writeKey, { keys!.insert($0) }) else { return nil }
+      found = inserted
+    } else {
+      key = CompactXMLWriter.string(in: scratch, writeKey)
     }
 
     let version = try interpolator.interpolate(list[index].version)
@@ -310,7 +377,7 @@ struct PomCanonicalizer {
       exclusions = keyed.map(\.pair)
     }
     // Written straight as its one-line text (issue #8), in the order of `XMLOut` fields before.
-    let element = CompactXMLWriter.element(in: scratch) { out in
+    let write = { (out: inout CompactXMLWriter) in
       out.open("dependency")
       out.leaf("groupId", groupId)
       out.leaf("artifactId", artifactId)
@@ -336,7 +403,13 @@ struct PomCanonicalizer {
       }
       out.close("dependency")
     }
-    return (key, element, scope == "import" && type == "pom")
+    let element =
+      if let depth {
+        CompactXMLWriter.pooled(in: scratch, pool: pool, depth: depth, keepText: !textOnly, write)
+      } else {
+        CompactXMLWriter.element(in: scratch, write)
+      }
+    return (key, found.id, found.inserted, element, scope == "import" && type == "pom")
   }
 
   /// Plugins (or extensions) as a sorted set keyed by groupId:artifactId, the last of a repeated
@@ -465,6 +538,9 @@ enum XMLOut: Sendable, Hashable {
   case node(String, [XMLOut])
   /// An element already written on one line by `CompactXMLWriter` (issue #8).
   case compact(String, CompactShape)
+  /// As `compact`, also written indented for `depth` in a `BytePool` (its `range`) by
+  /// `CompactXMLWriter.pooled`; the one-line text is empty when it was not kept.
+  case pooled(String, CompactShape, Range<Int>, Int)
 
   /// Two-space indented, one element per line.
   func render(into text: inout String, depth: Int) {
@@ -476,6 +552,10 @@ enum XMLOut: Sendable, Hashable {
   /// On one line, as an entry's text.
   var compact: String {
     if case .compact(let text, _) = self { return text }
+    if case .pooled(let text, _, _, _) = self {
+      precondition(!text.isEmpty, "XMLOut: a pooled element's one-line text was not kept")
+      return text
+    }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(256)  // (an entry's element: one allocation, not one per doubling)
     write(into: &bytes, depth: nil)
@@ -484,7 +564,15 @@ enum XMLOut: Sendable, Hashable {
 
   /// Writes the element as bytes (issue #8: no per-element strings): indented at `depth` and
   /// one element per line, or on one line when `depth` is nil.
-  func write(into out: inout [UInt8], depth: Int?) {
+  func write(into out: inout [UInt8], depth: Int?, pool: BytePool? = nil) {
+    if case .pooled(let text, let shape, let range, let at) = self {
+      if let depth, depth == at, let pool {
+        out.append(contentsOf: pool.bytes(range))
+        return
+      }
+      precondition(!text.isEmpty, "XMLOut: a pooled element's one-line text was not kept")
+      return XMLOut.compact(text, shape).write(into: &out, depth: depth)
+    }
     if case .compact(let text, let shape) = self {
       if let depth {
         CompactXMLWriter.writeIndented(text, shape: shape, depth: depth, into: &out)
@@ -495,7 +583,7 @@ enum XMLOut: Sendable, Hashable {
     }
     if let depth { Self.indent(depth, into: &out) }
     switch self {
-    case .compact: break
+    case .compact, .pooled: break
     case .leaf(let name, let value):
       out.append(UInt8(ascii: "<"))
       Self.append(name, to: &out)
@@ -520,7 +608,7 @@ enum XMLOut: Sendable, Hashable {
       }
       out.append(UInt8(ascii: ">"))
       if depth != nil { out.append(0x0A) }
-      for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }) }
+      for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }, pool: pool) }
       if let depth { Self.indent(depth, into: &out) }
       out.append(UInt8(ascii: "<"))
       out.append(UInt8(ascii: "/"))

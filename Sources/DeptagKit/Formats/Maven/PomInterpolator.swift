@@ -60,7 +60,8 @@ final class PomInterpolator {
   }
 
   func interpolate(_ text: PomText) throws(DeptagError) -> String {
-    try expand(text.value, offset: text.offset)
+    if text.plain { return text.value }  // (no `$`: `expand` would return it as it is)
+    return try expand(text.value, offset: text.offset)
   }
 
   func interpolate(_ text: PomText?) throws(DeptagError) -> String? {

@@ -9,6 +9,8 @@ struct PomText: Sendable, Hashable {
   var value: String
   /// Byte offset of the value (or of its element when empty), for error positions.
   var offset: Int
+  /// Known to hold no `$`, so nothing to interpolate (issue #8: found while trimming).
+  var plain = false
 }
 
 struct PomDependency: Sendable {
@@ -374,31 +376,47 @@ struct PomModelReader {
     if node.firstChild >= 0 {
       throw error("<\(name(element))> must hold text, not the element <\(name(node.firstChild))>", at: offset(node.firstChild))
     }
-    return PomText(
-      value: Self.trim(document.textBytes[node.textStart..<node.textEnd]),
-      offset: node.textOffset >= 0 ? node.textOffset : node.offset)
+    let (value, plain) = Self.trimmed(document.textBytes[node.textStart..<node.textEnd])
+    return PomText(value: value, offset: node.textOffset >= 0 ? node.textOffset : node.offset, plain: plain)
   }
 
   /// `trim` of the text whose UTF-8 is `utf8`, made into a String once (issue #8).
-  static func trim(_ utf8: ArraySlice<UInt8>) -> String {
+  static func trim(_ utf8: ArraySlice<UInt8>) -> String { trimmed(utf8).value }
+
+  /// `trim`, and whether the text holds no `$` (then it interpolates to itself).
+  static func trimmed(_ utf8: ArraySlice<UInt8>) -> (value: String, plain: Bool) {
     utf8.withUnsafeBufferPointer { bytes in
       let count = bytes.count
       // (every index below is in `0..<count`, as the loop conditions check)
       var at = 0
-      while at < count && bytes[at] < 0x80 { at += 1 }
-      if at < count { return trimByCharacter(String(decoding: bytes, as: UTF8.self)) }
+      var plain = true
+      // Eight bytes at a time while they are ASCII, looking for `$` too (issue #8).
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while at + 8 <= count {
+        let word = ByteWord.load(bytes, at)
+        if word & highs != 0 { break }
+        let dollars = word ^ (ones &* 0x24)  // a zero byte where a `$` was
+        if (dollars &- ones) & ~dollars & highs != 0 { plain = false }
+        at += 8
+      }
+      while at < count && bytes[at] < 0x80 {
+        if bytes[at] == 0x24 { plain = false }
+        at += 1
+      }
+      if at < count { return (trimByCharacter(String(decoding: bytes, as: UTF8.self)), false) }
       func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
       // ASCII (every byte its own Character but CR LF, which is one and no space): on the bytes.
       var low = 0
       while low < count && isSpace(bytes[low]) && !(bytes[low] == 0x0D && low + 1 < count && bytes[low + 1] == 0x0A) {
         low += 1
       }
-      guard low < count else { return "" }
+      guard low < count else { return ("", true) }
       var high = count
       while high > low && isSpace(bytes[high - 1]) && !(bytes[high - 1] == 0x0A && high - 2 >= 0 && bytes[high - 2] == 0x0D) {
         high -= 1
       }
-      return String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self)
+      return (String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self), plain)
     }
   }
 

@@ -27,14 +27,14 @@ struct XMLReader {
   /// Parses `source` into its elements, as flat records (issue #8: no tree of Strings).
   static func parse(_ source: SourceFile) throws(DeptagError) -> XMLDocument {
     let decoded = try XMLDecoding.decode(source)
-    let lines = LineMap(decoded.bytes)
     // The reader scans the decoded bytes in place (issue #8): every access is guarded by an
-    // explicit `< bytes.count` check, as it was when the bytes were an array.
-    let (nodes, text, attributes) = try decoded.bytes.withUnsafeBufferPointer {
-      (buffer) throws(DeptagError) -> ([XMLNode], [UInt8], [XMLAttribute]) in
-      var reader = XMLReader(path: source.path, bytes: buffer, start: decoded.start, lines: lines)
+    // explicit `< bytes.count` check, as it was when the bytes were an array. The line starts
+    // are found by the same pass that validates the characters (issue #8: one pass, not two).
+    let (nodes, text, attributes, lines) = try decoded.bytes.withUnsafeBufferPointer {
+      (buffer) throws(DeptagError) -> ([XMLNode], [UInt8], [XMLAttribute], LineMap) in
+      var reader = XMLReader(path: source.path, bytes: buffer, start: decoded.start)
       let (nodes, text) = try reader.document()
-      return (nodes, text, reader.attributes)
+      return (nodes, text, reader.attributes, reader.lines)
     }
     return XMLDocument(bytes: decoded.bytes, nodes: nodes, textBytes: text, allAttributes: attributes, lines: lines)
   }
@@ -43,15 +43,16 @@ struct XMLReader {
   /// The decoded input, valid for the reader's lifetime (`parse`).
   let bytes: UnsafeBufferPointer<UInt8>
   var index: Int
-  let lines: LineMap
+  /// Complete once `validateCharacters` has run (`error` makes its own before).
+  private(set) var lines = LineMap(starts: [0])
+  private var linesComplete = false
   /// Every element's attributes, in document order (`XMLNode.firstAttribute`).
   var attributes: [XMLAttribute] = []
 
-  private init(path: String, bytes: UnsafeBufferPointer<UInt8>, start: Int, lines: LineMap) {
+  private init(path: String, bytes: UnsafeBufferPointer<UInt8>, start: Int) {
     self.path = path
     self.bytes = bytes
     self.index = start
-    self.lines = lines
   }
 
   // MARK: Document structure
@@ -104,16 +105,18 @@ struct XMLReader {
   /// and every element's text in one buffer (issue #8).
   private mutating func element() throws(DeptagError) -> ([XMLNode], [UInt8]) {
     var nodes: [XMLNode] = []
-    // (a POM element takes 30 bytes or more: one growth or none for most inputs)
-    nodes.reserveCapacity(bytes.count / 32 + 16)
+    // (a POM element takes 24 bytes or more: one growth or none for most inputs; pages reserved
+    // but never written are never touched)
+    nodes.reserveCapacity(bytes.count / 24 + 16)
     // Open elements, outermost first (their records).
     var stack: [Int] = []
     // Every element's text, in one buffer (issue #8: no copy per element): text is appended as it
     // is read, so an element's span (`spanStart..<spanEnd`) holds its own text and its
     // descendants'. An element without text in its children's spans has its span as its text;
     // otherwise its own pieces, between its children's spans, are copied to the end when it closes.
-    var text: [UInt8] = []
-    text.reserveCapacity(bytes.count / 4 + 16)
+    // (a `TextBuffer`, made an array at the end: an append costs no array bookkeeping, issue #8)
+    var text = TextBuffer(capacity: bytes.count / 3 + 16)
+    defer { text.deallocate() }
     while true {
       guard index < bytes.count else {
         let open = stack.last.map { "<\(name(of: nodes[$0]))>" } ?? "element"
@@ -131,7 +134,22 @@ struct XMLReader {
         let at = index
         index += 2
         let nameStart = index
-        try skipName()
+        // The name of the element it closes, if it is that (issue #8: compared, not scanned);
+        // otherwise scanned, and compared below.
+        var matched = false
+        if let open = stack.last {
+          let count = nodes[open].nameCount
+          // (in bounds: the open tag's name is before `nameStart`, and `nameStart + count` is
+          // checked)
+          if nameStart + count < bytes.count,
+            XMLDocument.equalBytes(bytes.baseAddress! + nodes[open].offset + 1, bytes.baseAddress! + nameStart, count),
+            !Self.isNameByteFast(bytes[nameStart + count])
+          {
+            index = nameStart + count
+            matched = true
+          }
+        }
+        if !matched { try skipName() }
         let nameEnd = index
         skipSpaces()
         guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
@@ -144,7 +162,7 @@ struct XMLReader {
         // The open tag's name is the same bytes of the input, at `offset + 1`.
         // (Bytes first; the String comparison, canonical equivalence included, decides otherwise.)
         let node = nodes[done]
-        guard sameBytes(node.offset + 1, node.nameCount, nameStart, nameEnd - nameStart)
+        guard matched || sameBytes(node.offset + 1, node.nameCount, nameStart, nameEnd - nameStart)
           || name(of: node) == string(nameStart, nameEnd)
         else {
           throw error(
@@ -172,7 +190,7 @@ struct XMLReader {
           }
           nodes[done].close(text: spanEnd..<text.count, spanEnd: text.count)
         }
-        if stack.isEmpty { return (nodes, text) }
+        if stack.isEmpty { return (nodes, text.array()) }
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
       } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
@@ -181,7 +199,7 @@ struct XMLReader {
         index += 9
         guard let end = find("]]>") else { throw error("unterminated CDATA section", at: at) }
         if nodes[open].textOffset < 0 { nodes[open].textOffset = index }
-        text += bytes[index..<end]
+        text.append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
         index = end + 3
       } else if next == UInt8(ascii: "?") {
         try processingInstruction(documentStart: -1)
@@ -199,7 +217,7 @@ struct XMLReader {
           if previous >= 0 { nodes[previous].nextSibling = position }
         }
         if empty {
-          if stack.isEmpty { return (nodes, text) }
+          if stack.isEmpty { return (nodes, text.array()) }
         } else {
           stack.append(position)
         }
@@ -251,7 +269,7 @@ struct XMLReader {
   private func name(of node: XMLNode) -> String { string(node.offset + 1, node.offset + 1 + node.nameCount) }
 
   /// Text up to the next `<`, with references decoded, appended to `text`.
-  private mutating func characterData(into text: inout [UInt8], textOffset: inout Int) throws(DeptagError) {
+  private mutating func characterData(into text: inout TextBuffer, textOffset: inout Int) throws(DeptagError) {
     while index < bytes.count {
       // A run of plain bytes is appended at once (issue #8).
       // (Until the element's first non-blank byte is found, each byte is checked for it too.)
@@ -275,13 +293,15 @@ struct XMLReader {
         at += 1
       }
       index = at
-      if index > runStart { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+      if index > runStart { text.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
       guard index < bytes.count else { return }
       let byte = bytes[index]
       if byte == UInt8(ascii: "<") { return }
       if textOffset < 0 && !Self.isSpace(byte) { textOffset = index }
       if byte == UInt8(ascii: "&") {
-        try reference(into: &text)
+        var decoded: [UInt8] = []
+        try reference(into: &decoded)
+        decoded.withUnsafeBufferPointer { text.append($0) }
         continue
       }
       if byte == UInt8(ascii: "]") && startsWith("]]>") {
@@ -522,12 +542,16 @@ struct XMLReader {
   }
 
   /// Moves past a name without making a `String` of it (same rule and error as `name()`).
+  @inline(__always)
   private mutating func skipName() throws(DeptagError) {
     guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
     // (a local position and count: the loop keeps them in registers, issue #8)
     var at = index + 1
     let count = bytes.count
-    while at < count && Self.isNameByte(bytes[at]) { at += 1 }
+    // One table load per byte (issue #8).
+    Self.nameByteTable.withUnsafeBufferPointer { table in
+      while at < count && table[Int(bytes[at])] { at += 1 }
+    }
     index = at
   }
 
@@ -535,7 +559,23 @@ struct XMLReader {
 
   /// Whether the `aCount` bytes at `a` equal the `bCount` bytes at `b`.
   private func sameBytes(_ a: Int, _ aCount: Int, _ b: Int, _ bCount: Int) -> Bool {
-    guard aCount == bCount, a >= 0, a + aCount <= bytes.count else { return false }
+    guard aCount == bCount, a >= 0, a + aCount <= bytes.count, b >= 0, b + bCount <= bytes.count else { return false }
+    // Eight bytes at a time (issue #8): a name of up to eight bytes is one masked comparison when
+    // eight bytes can be read at both places; longer ones compare whole words, the last one
+    // overlapping.
+    let count = bytes.count
+    if aCount <= 8 && a + 8 <= count && b + 8 <= count {
+      let mask: UInt64 = aCount == 8 ? ~0 : (1 << UInt64(8 * aCount)) &- 1
+      return (UInt64(littleEndian: ByteWord.load(bytes, a)) ^ UInt64(littleEndian: ByteWord.load(bytes, b))) & mask == 0
+    }
+    if aCount > 8 {
+      var k = 0
+      while k + 8 < aCount {
+        if ByteWord.load(bytes, a + k) != ByteWord.load(bytes, b + k) { return false }
+        k += 8
+      }
+      return ByteWord.load(bytes, a + aCount - 8) == ByteWord.load(bytes, b + aCount - 8)
+    }
     var k = 0
     while k < aCount {
       if bytes[a + k] != bytes[b + k] { return false }
@@ -595,9 +635,11 @@ struct XMLReader {
   }
 
   /// One pass over the decoded bytes: valid UTF-8, and only characters XML 1.0 allows.
-  private func validateCharacters() throws(DeptagError) {
+  private mutating func validateCharacters() throws(DeptagError) {
     var at = 0
     let count = bytes.count
+    // Line starts as `LineMap(_:)` finds them: after LF, after CR LF, after a lone CR.
+    var starts: [Int] = [0]
     while at < count {
       // Printable ASCII eight bytes at a time, then tab/LF/CR byte by byte (issue #8);
       // anything else below.
@@ -605,7 +647,18 @@ struct XMLReader {
       let end = min(at + 8, count)
       while at < end {
         let byte = bytes[at]
-        if byte >= 0x80 || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { break }
+        if byte < 0x20 {
+          if byte == 0x0A {
+            starts.append(at + 1)
+          } else if byte == 0x0D {
+            if at + 1 < count && bytes[at + 1] == 0x0A { at += 1 }
+            starts.append(at + 1)
+          } else if byte != 0x09 {
+            break
+          }
+        } else if byte >= 0x80 {
+          break
+        }
         at += 1
       }
       guard at < end else { continue }
@@ -638,6 +691,8 @@ struct XMLReader {
       guard Self.isXMLCharacter(scalar) else { throw error("character U+\(hex(scalar)) is not allowed in XML", at: at) }
       at += length
     }
+    lines = LineMap(starts: starts)
+    linesComplete = true
   }
 
   private func hex(_ value: UInt32) -> String {
@@ -652,6 +707,18 @@ struct XMLReader {
       || byte == UInt8(ascii: ":") || byte >= 0x80
   }
 
+  /// `isNameByte` of every byte value.
+  static let nameByteTable: [Bool] = (0...255).map { isNameByte(UInt8($0)) }
+
+  /// `isNameByte` by two bit masks (issue #8: one test per byte, not seven).
+  @inline(__always)
+  static func isNameByteFast(_ byte: UInt8) -> Bool {
+    // Bits for 0x00–0x3F (`-`, `.`, `0`–`9`, `:`) and 0x40–0x7F (`A`–`Z`, `_`, `a`–`z`).
+    let low: UInt64 = 0x07FF_6000_0000_0000
+    let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+    return byte >= 0x80 || ((byte < 0x40 ? low : high) >> UInt64(byte & 0x3F)) & 1 != 0
+  }
+
   static func isNameByte(_ byte: UInt8) -> Bool {
     isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
   }
@@ -662,8 +729,58 @@ struct XMLReader {
   }
 
   func error(_ message: String, at offset: Int) -> DeptagError {
-    DeptagError(message, at: lines.location(file: path, offset: offset))
+    let lines = linesComplete ? lines : LineMap(Array(bytes))
+    return DeptagError(message, at: lines.location(file: path, offset: offset))
   }
+}
+
+/// A growable byte buffer for the reader's text (issue #8): appends without an array's
+/// uniqueness and capacity bookkeeping; `deallocate` when done.
+struct TextBuffer {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  private mutating func grow(toAtLeast minimum: Int) {
+    let newCapacity = max(minimum, 2 * capacity)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.initialize(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  @inline(__always)
+  mutating func append(_ byte: UInt8) {
+    if count == capacity { grow(toAtLeast: count + 1) }
+    // In bounds: `count < capacity` after the check above.
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+    if count + bytes.count > capacity { grow(toAtLeast: count + bytes.count) }
+    // In bounds: `count + bytes.count <= capacity` after the check above.
+    ByteWord.copy(from: source, to: base + count, count: bytes.count)
+    count += bytes.count
+  }
+
+  subscript(offset: Int) -> UInt8 {
+    precondition(offset >= 0 && offset < count, "TextBuffer: offset out of bounds")
+    return base[offset]
+  }
+
+  /// The bytes, as an array.
+  func array() -> [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  func deallocate() { base.deallocate() }
 }
 
 /// One element, as the reader records it (issue #8: no String per name or text, no array per
@@ -752,12 +869,11 @@ struct XMLDocument: Sendable {
     let start = node.offset + 1
     // (in bounds: the reader read `nameCount` name bytes after the `<` at `offset`)
     return utf8.withContiguousStorageIfAvailable { expected in
-      var k = 0
-      while k < expected.count {
-        if bytes[start + k] != expected[k] { return false }
-        k += 1
+      guard let pointer = expected.baseAddress else { return true }  // (no bytes: equal)
+      return bytes.withUnsafeBufferPointer { input in
+        // (in bounds: `nameCount` name bytes after the `<`, and `expected` has as many)
+        Self.equalBytes(input.baseAddress! + start, pointer, expected.count)
       }
-      return true
     } ?? (self.name(index) == name)
   }
 
@@ -771,13 +887,39 @@ struct XMLDocument: Sendable {
     return bytes.withUnsafeBufferPointer { input in
       // (in bounds: the reader read `nameCount` name bytes after the `<` at `offset`, and
       // `expected` holds `count` bytes)
-      var k = 0
-      while k < count {
-        if input[start + k] != expected[k] { return false }
-        k += 1
-      }
-      return true
+      Self.equalBytes(input.baseAddress! + start, expected, count)
     }
+  }
+
+  /// Whether the `count` bytes at `a` and at `b` are equal: four or eight at a time, the last
+  /// word overlapping the one before (issue #8).
+  @inline(__always)
+  static func equalBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    let x = UnsafeRawPointer(a)
+    let y = UnsafeRawPointer(b)
+    // (every load below reads bytes in `0..<count` of both)
+    if count >= 8 {
+      var k = 0
+      while k + 8 < count {
+        if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) {
+          return false
+        }
+        k += 8
+      }
+      return x.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        == y.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+    if count >= 4 {
+      return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+        && x.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+          == y.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+    }
+    var k = 0
+    while k < count {
+      if a[k] != b[k] { return false }
+      k += 1
+    }
+    return true
   }
 
   /// The children of element `index`, in document order.
@@ -806,6 +948,9 @@ struct XMLDocument: Sendable {
 /// Byte offset → 1-based line and byte column. A line ends at LF, at CR LF, or at a lone CR.
 struct LineMap: Sendable {
   private var starts: [Int] = [0]
+
+  /// Line starts found elsewhere (`XMLReader`), as `init(_:)` finds them.
+  init(starts: [Int]) { self.starts = starts }
 
   init(_ bytes: [UInt8]) {
     var starts: [Int] = [0]
@@ -853,6 +998,34 @@ struct LineMap: Sendable {
 
 /// Eight bytes as one word, for scanning runs of plain text (issue #8).
 enum ByteWord {
+  /// Copies `count` bytes (regions not overlapping): a short run by words, the last one
+  /// overlapping the one before, without a call to `memcpy` (issue #8: most runs are short).
+  @inline(__always)
+  static func copy(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+    let from = UnsafeRawPointer(source)
+    let to = UnsafeMutableRawPointer(target)
+    // (every load and store below is in `0..<count` of both)
+    if count > 32 {
+      target.update(from: source, count: count)
+    } else if count >= 8 {
+      var k = 0
+      while k + 8 < count {
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: k, as: UInt64.self), toByteOffset: k, as: UInt64.self)
+        k += 8
+      }
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self), toByteOffset: count - 8, as: UInt64.self)
+    } else if count >= 4 {
+      to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self), toByteOffset: count - 4, as: UInt32.self)
+    } else {
+      var k = 0
+      while k < count {
+        target[k] = source[k]
+        k += 1
+      }
+    }
+  }
+
   static func load(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int) -> UInt64 {
     UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self)
   }

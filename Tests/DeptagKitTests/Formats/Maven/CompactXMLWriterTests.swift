@@ -100,6 +100,56 @@ import Testing
     }
   }
 
+  /// `pooled` (issue #8): the lines written into the pool as the element is written are the
+  /// lines `writeIndented` makes of its one-line text, with or without that text kept.
+  @Test(arguments: 0..<200) func pooledAgreesWithIndented(_ seed: Int) {
+    var g = Generator(state: UInt64(seed) &+ 91)
+    let tree = Tree.random(&g, depth: 0)
+    func write(_ tree: Tree, into writer: inout CompactXMLWriter) {
+      switch tree {
+      case .leaf(let name, let value): writer.leaf(name, value)
+      case .node(let name, let children):
+        if children.isEmpty { return writer.empty(name) }
+        writer.open(name)
+        for child in children { write(child, into: &writer) }
+        writer.close(name)
+      case .written(let inner): write(inner, into: &writer)
+      }
+    }
+    let compact = CompactXMLWriter.string(in: ByteScratch()) { write(tree, into: &$0) }
+    for depth in [0, 1, 2, 5] {
+      var indented: [UInt8] = []
+      CompactXMLWriter.writeIndented(compact, depth: depth, into: &indented)
+      for keepText in [true, false] {
+        let pool = BytePool(capacity: 8)
+        pool.appendLine(indent: 1, [UInt8(ascii: "x")], count: 1)
+        let element = CompactXMLWriter.pooled(in: ByteScratch(capacity: 4), pool: pool, depth: depth, keepText: keepText) {
+          write(tree, into: &$0)
+        }
+        guard case .pooled(let text, let shape, let range, let at) = element else {
+          Issue.record("not a pooled element")
+          continue
+        }
+        #expect(at == depth)
+        #expect(range.lowerBound == 3 && range.upperBound == pool.count)
+        #expect(Array(pool.bytes(range)) == indented, "depth \(depth): \(compact)")
+        #expect(shape == CompactShape(measuring: compact))
+        #expect(text == (keepText ? compact : ""))
+        var out: [UInt8] = []
+        element.write(into: &out, depth: depth, pool: pool)
+        #expect(out == indented)
+        if keepText {
+          var other: [UInt8] = []
+          element.write(into: &other, depth: depth + 1)
+          var expected: [UInt8] = []
+          CompactXMLWriter.writeIndented(compact, depth: depth + 1, into: &expected)
+          #expect(other == expected)
+          #expect(element.compact == compact)
+        }
+      }
+    }
+  }
+
   @Test func indentedLeafWithCombiningMarks() {
     let compact = CompactXMLWriter.string(in: ByteScratch()) { writer in
       writer.open("dependency")

@@ -21,6 +21,25 @@ import Testing
     #expect(PomModelReader.isBlank(bytes) == text.allSatisfy(\.isWhitespace))
   }
 
+  /// `plain` (issue #8: no interpolation needed) only for texts without `$`, at every position
+  /// of the eight-byte words it is looked for in.
+  @Test func plainTextsHoldNoDollar() {
+    for length in 0..<40 {
+      let base = String(repeating: "a", count: length)
+      #expect(PomModelReader.trimmed(Array(base.utf8)[...]).plain)
+      for position in 0..<length {
+        for mark in ["$", "${x}", "é$"] {
+          var text = Array(base.utf8)
+          text.replaceSubrange(position..<(position + 1), with: Array(mark.utf8))
+          let (value, plain) = PomModelReader.trimmed(text[...])
+          #expect(!plain, "\(String(decoding: text, as: UTF8.self))")
+          #expect(value == PomModelReader.trimByCharacter(String(decoding: text, as: UTF8.self)))
+        }
+      }
+    }
+    #expect(PomModelReader.trimmed(Array(" é x ".utf8)[...]).value == "é x")
+  }
+
   /// A dependency field's slot is found for exactly the dependency field names.
   @Test func dependencySlotsMatchTheFieldNames() throws {
     let names = PomModelReader.dependencyFields + ["groupid", "versio", "versions", "artifactid", "exclusion", "scopes", "typ", "optionaL", "g", "Kelvin"]

@@ -11,6 +11,61 @@ import Testing
 
   static func failure(_ text: String) -> String? { Maven.xmlError(Array(text.utf8)).map { "\($0)" } }
 
+  @Test func equalBytesOfEveryLength() {
+    let a = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+    for count in 0...a.count {
+      for differing in 0..<count {
+        var b = a
+        b[differing] ^= 0x20
+        #expect(!XMLDocument.equalBytes(a, b, count), "count \(count), byte \(differing)")
+      }
+      #expect(XMLDocument.equalBytes(a, a.map { $0 }, count))
+    }
+  }
+
+  @Test func shortAndLongCopies() {
+    let source = (0..<80).map { UInt8($0 + 1) }
+    for count in 0...70 {
+      var target = [UInt8](repeating: 0, count: 80)
+      source.withUnsafeBufferPointer { from in
+        target.withUnsafeMutableBufferPointer { to in
+          ByteWord.copy(from: from.baseAddress! + 3, to: to.baseAddress! + 5, count: count)
+        }
+      }
+      #expect(Array(target[5..<(5 + count)]) == Array(source[3..<(3 + count)]), "count \(count)")
+      #expect(target[..<5].allSatisfy { $0 == 0 } && target[(5 + count)...].allSatisfy { $0 == 0 }, "count \(count)")
+    }
+  }
+
+  @Test func nameBytesByMaskAreNameBytes() {
+    for byte in 0...255 {
+      #expect(XMLReader.isNameByteFast(UInt8(byte)) == XMLReader.isNameByte(UInt8(byte)), "byte \(byte)")
+      #expect(XMLReader.nameByteTable[byte] == XMLReader.isNameByte(UInt8(byte)), "byte \(byte)")
+    }
+  }
+
+  /// The line starts found while validating are the ones `LineMap` finds (issue #8).
+  @Test(arguments: [
+    "<a>\n<b>x</b>\r\n<c/>\r<d>\r\r\n\n</d>\n</a>\r\n", "<a>é\n\u{10000}\r</a>\r",
+    "\u{FEFF}<a>\t\n" + String(repeating: "<b>12345678</b>\r\n", count: 9) + "</a>",
+  ])
+  func linesFromValidationAreTheLineMaps(_ text: String) throws {
+    let document = try Self.parse(text)
+    let map = LineMap(Array(text.utf8))
+    for offset in 0...text.utf8.count {
+      #expect(document.lines.location(file: "x", offset: offset) == map.location(file: "x", offset: offset))
+    }
+  }
+
+  @Test func closingTagNamesLongerOrShorterThanTheOpenOne() {
+    #expect(Self.failure("<ab></abc>")?.contains("does not match") == true)
+    #expect(Self.failure("<abc></ab>")?.contains("does not match") == true)
+    #expect(Self.failure("<groupIdX></groupId>")?.contains("does not match") == true)
+    #expect(Self.failure("<a></a-") != nil)
+    #expect(Self.failure("<dependencyManagement></dependencyManagemenT>")?.contains("does not match") == true)
+    #expect((try? Self.parse("<dependencyManagement ></dependencyManagement >")) != nil)
+  }
+
   @Test func closingTagsMatchByBytesOrCanonicalEquivalence() throws {
     let document = try Self.parse("<a><bc>1</bc  ></a>")
     #expect(document.children(document.rootIndex).map(document.name) == ["bc"])
