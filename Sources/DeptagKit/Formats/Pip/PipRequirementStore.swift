@@ -1,0 +1,348 @@
+#if canImport(Glibc)
+  @preconcurrency import Glibc
+#elseif canImport(Musl)
+  @preconcurrency import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Requirements kept as bytes (issue #8): each one's key and canonical text in one growing byte
+/// buffer, and a small fixed-size record per requirement. A part of a big file writes its fast
+/// lines straight in here (no String, no heap block per line), and the walker sorts and writes
+/// the canonical text from here; Strings are made only for `.full` loads (entries) and tests.
+///
+/// A class with manually grown buffers: the records and bytes are read through stable pointers
+/// while sorting. Unchecked Sendable: a store is filled on one thread (a part of
+/// `ParallelMap`), then only read, or appended to by the one walker that owns it.
+final class PipRequirementStore: @unchecked Sendable {
+  /// One requirement: where its key and text lie in `bytes`, and what sorting needs.
+  struct Record {
+    /// `PipRequirement.keyPrefix`: the first 16 bytes of the key, big-endian, zero-padded.
+    var keyPrefix: (UInt64, UInt64)
+    /// Where the key starts; the text starts there too (`keyIsTextPrefix`, the fast lines) or
+    /// right after the key.
+    var start: Int
+    var keyCount: UInt32
+    var textCount: UInt32
+    var flags: UInt8
+
+    static let orderSensitive: UInt8 = 1
+    static let hasExtras: UInt8 = 2
+    /// The key is not the start of the text: the text follows it.
+    static let separateKey: UInt8 = 4
+    /// The key has a byte ≥ 0x80 (String equality is then canonical equivalence, not bytes).
+    static let nonASCIIKey: UInt8 = 8
+    static let nonASCIIText: UInt8 = 16
+    /// `PipRequirement.isNamed` is false.
+    static let unnamed: UInt8 = 32
+
+    var textStart: Int { flags & Self.separateKey != 0 ? start + Int(keyCount) : start }
+    func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+  }
+
+  private(set) var bytes: UnsafeMutablePointer<UInt8>
+  private(set) var byteCount = 0
+  private var byteCapacity: Int
+  private(set) var records: UnsafeMutablePointer<Record>
+  private(set) var count = 0
+  private var recordCapacity: Int
+
+  init(byteCapacity: Int = 256, recordCapacity: Int = 16) {
+    self.byteCapacity = max(byteCapacity, 16)
+    self.recordCapacity = max(recordCapacity, 4)
+    bytes = malloc(self.byteCapacity)!.assumingMemoryBound(to: UInt8.self)
+    records = malloc(self.recordCapacity * MemoryLayout<Record>.stride)!.assumingMemoryBound(to: Record.self)
+  }
+
+  deinit {
+    free(bytes)
+    free(records)
+  }
+
+  /// Room for `n` more bytes; returns where they go (`commitBytes` then counts them).
+  @inline(__always)
+  func reserveBytes(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+    if byteCount + n > byteCapacity {
+      var capacity = byteCapacity * 2
+      while byteCount + n > capacity { capacity *= 2 }
+      bytes = realloc(bytes, capacity)!.assumingMemoryBound(to: UInt8.self)
+      byteCapacity = capacity
+    }
+    return bytes + byteCount
+  }
+
+  @inline(__always)
+  private func appendRecord(_ record: Record) {
+    if count == recordCapacity {
+      recordCapacity *= 2
+      records = realloc(records, recordCapacity * MemoryLayout<Record>.stride)!.assumingMemoryBound(to: Record.self)
+    }
+    (records + count).initialize(to: record)
+    count += 1
+  }
+
+  static func prefix(_ key: UnsafePointer<UInt8>, _ count: Int) -> (UInt64, UInt64) {
+    var prefix: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &prefix) { $0.baseAddress!.copyMemory(from: key, byteCount: min(count, 16)) }
+    return (UInt64(bigEndian: prefix.0), UInt64(bigEndian: prefix.1))
+  }
+
+  /// Counts the `textCount` bytes just written at `reserveBytes`'s pointer as a fast line's
+  /// text (ASCII, not order-sensitive) whose first `keyCount` bytes are its key.
+  @inline(__always)
+  func commitFast(keyCount: Int, textCount: Int, hasExtras: Bool) {
+    let start = byteCount
+    byteCount += textCount
+    appendRecord(
+      Record(
+        keyPrefix: Self.prefix(bytes + start, keyCount), start: start, keyCount: UInt32(keyCount),
+        textCount: UInt32(textCount), flags: hasExtras ? Record.hasExtras : 0))
+  }
+
+  private static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    for i in 0..<n where p[i] >= 0x80 { return false }
+    return true
+  }
+
+  /// Appends a requirement built the general way.
+  func append(_ requirement: PipRequirement) {
+    var key = requirement.key
+    var text = requirement.text
+    let start = byteCount
+    var flags: UInt8 = Record.separateKey
+    if !requirement.isNamed { flags |= Record.unnamed }
+    if requirement.orderSensitive { flags |= Record.orderSensitive }
+    if requirement.hasExtras { flags |= Record.hasExtras }
+    let keyCount = key.withUTF8 { k -> Int in
+      let p = reserveBytes(k.count)
+      if let from = k.baseAddress { p.initialize(from: from, count: k.count) }
+      if !Self.isASCII(p, k.count) { flags |= Record.nonASCIIKey }
+      byteCount += k.count
+      return k.count
+    }
+    let textCount = text.withUTF8 { t -> Int in
+      let p = reserveBytes(t.count)
+      if let from = t.baseAddress { p.initialize(from: from, count: t.count) }
+      if !Self.isASCII(p, t.count) { flags |= Record.nonASCIIText }
+      byteCount += t.count
+      return t.count
+    }
+    precondition(keyCount <= Int(UInt32.max) && textCount <= Int(UInt32.max))
+    appendRecord(
+      Record(
+        keyPrefix: requirement.keyPrefix, start: start, keyCount: UInt32(keyCount), textCount: UInt32(textCount),
+        flags: flags))
+  }
+
+  func key(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: bytes + records[i].start, count: Int(records[i].keyCount))
+  }
+
+  func text(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: bytes + records[i].textStart, count: Int(records[i].textCount))
+  }
+
+  /// Requirement `i` as a `PipRequirement` (as the general path builds it, for a fast line;
+  /// `localContent` is not kept: it is warned about when the requirement is added).
+  func requirement(at i: Int) -> PipRequirement {
+    let r = records[i]
+    return PipRequirement(
+      key: String(decoding: key(i), as: UTF8.self), text: String(decoding: text(i), as: UTF8.self),
+      orderSensitive: r.has(Record.orderSensitive), localContent: nil, isNamed: !r.has(Record.unnamed),
+      hasExtras: r.has(Record.hasExtras))
+  }
+
+  var requirements: [PipRequirement] { (0..<count).map(requirement(at:)) }
+}
+
+/// A file's (or constraints file's) requirements in file order, as records of stores: the parts'
+/// stores as they are (not copied), and one store of its own for requirements added one by one.
+/// `canonicalOrder` sorts them; `write` and `entries` give the canonical lines.
+struct PipRequirementList {
+  /// A requirement: record `index` of `stores[store]`.
+  struct Item {
+    var store: UInt32
+    var index: UInt32
+  }
+
+  private(set) var stores: [PipRequirementStore] = []
+  private(set) var items: [Item] = []
+  private var own: Int?
+
+  var count: Int { items.count }
+
+  mutating func reserveCapacity(_ n: Int) { items.reserveCapacity(n) }
+
+  mutating func append(_ requirement: PipRequirement) {
+    let store: Int
+    if let own {
+      store = own
+    } else {
+      stores.append(PipRequirementStore())
+      store = stores.count - 1
+      own = store
+    }
+    stores[store].append(requirement)
+    items.append(Item(store: UInt32(store), index: UInt32(stores[store].count - 1)))
+  }
+
+  /// Appends records `range` of `store` (a part's).
+  mutating func append(_ store: PipRequirementStore, _ range: Range<Int>) {
+    guard !range.isEmpty else { return }
+    let index: Int
+    if let last = stores.indices.last, stores[last] === store {
+      index = last
+    } else {
+      stores.append(store)
+      index = stores.count - 1
+    }
+    precondition(range.upperBound <= Int(UInt32.max))
+    for i in range { items.append(Item(store: UInt32(index), index: UInt32(i))) }
+  }
+
+  /// The requirements (as `PipRequirement`s, for tests).
+  var requirements: [PipRequirement] { items.map { stores[Int($0.store)].requirement(at: Int($0.index)) } }
+
+  /// Read access to the records and bytes of every store, by item position.
+  private struct View {
+    let records: UnsafeMutableBufferPointer<UnsafeMutablePointer<PipRequirementStore.Record>>
+    let bytes: UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt8>>
+    let items: UnsafeBufferPointer<Item>
+
+    @inline(__always) func record(_ i: Int) -> PipRequirementStore.Record {
+      let item = items[i]
+      return records[Int(item.store)][Int(item.index)]
+    }
+
+    @inline(__always) func key(_ i: Int) -> UnsafeRawBufferPointer {
+      let item = items[i]
+      let r = records[Int(item.store)][Int(item.index)]
+      return UnsafeRawBufferPointer(start: bytes[Int(item.store)] + r.start, count: Int(r.keyCount))
+    }
+
+    @inline(__always) func text(_ i: Int) -> UnsafeRawBufferPointer {
+      let item = items[i]
+      let r = records[Int(item.store)][Int(item.index)]
+      return UnsafeRawBufferPointer(start: bytes[Int(item.store)] + r.textStart, count: Int(r.textCount))
+    }
+
+    /// `PipRequirement.keyPrecedes`.
+    func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
+      let x = record(a), y = record(b)
+      if x.keyPrefix != y.keyPrefix { return x.keyPrefix < y.keyPrefix }
+      return ByteOrder.compare(key(a), key(b)) < 0
+    }
+
+    /// `PipRequirement.hasKey(of:)`: the prefixes and the keys as Strings are equal (for ASCII
+    /// keys, the same bytes; otherwise String's canonical equivalence decides, as before).
+    func hasKey(_ a: Int, _ b: Int) -> Bool {
+      let x = record(a), y = record(b)
+      guard x.keyPrefix == y.keyPrefix else { return false }
+      let k = key(a), l = key(b)
+      if ByteOrder.compare(k, l) == 0 { return true }
+      guard x.has(PipRequirementStore.Record.nonASCIIKey) || y.has(PipRequirementStore.Record.nonASCIIKey) else { return false }
+      return String(decoding: k, as: UTF8.self) == String(decoding: l, as: UTF8.self)
+    }
+
+    /// The texts are equal as Strings.
+    func sameText(_ a: Int, _ b: Int) -> Bool {
+      let t = text(a), u = text(b)
+      if ByteOrder.compare(t, u) == 0 { return true }
+      let x = record(a), y = record(b)
+      guard x.has(PipRequirementStore.Record.nonASCIIText) || y.has(PipRequirementStore.Record.nonASCIIText) else { return false }
+      return String(decoding: t, as: UTF8.self) == String(decoding: u, as: UTF8.self)
+    }
+  }
+
+  private func withView<R>(_ body: (View) -> R) -> R {
+    let records = UnsafeMutableBufferPointer<UnsafeMutablePointer<PipRequirementStore.Record>>.allocate(capacity: stores.count)
+    let bytes = UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt8>>.allocate(capacity: stores.count)
+    defer {
+      records.deallocate()
+      bytes.deallocate()
+    }
+    for (i, store) in stores.enumerated() {
+      records[i] = store.records
+      bytes[i] = store.bytes
+    }
+    return withExtendedLifetime(stores) {
+      items.withUnsafeBufferPointer { items in body(View(records: records, bytes: bytes, items: items)) }
+    }
+  }
+
+  /// `PipIncludeWalker.canonicalOrder`'s order, as item positions: exact duplicates dropped,
+  /// then a stable sort by key; lines of one project form a sorted set unless one of them is
+  /// order-sensitive, in which case their file order is kept (§5).
+  private func canonicalOrder(_ view: View) -> [Int] {
+    let n = items.count
+    // A stable sort by key (ties keep file order), then each run of one key is a group. Equal
+    // lines have equal keys (the key is part of what the text spells), so duplicates are
+    // dropped within a group, keeping the first.
+    // Checked first: a file already in key order (a generated or tidied one) needs no sort.
+    let inOrder = (0..<n).dropFirst().allSatisfy { !view.keyPrecedes($0, $0 - 1) }
+    let order = inOrder ? Array(0..<n) : (0..<n).sorted { a, b in
+      view.hasKey(a, b) ? a < b : view.keyPrecedes(a, b)
+    }
+    var out: [Int] = []
+    out.reserveCapacity(order.count)
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count && view.hasKey(order[end], order[start]) { end += 1 }
+      if end - start == 1 {
+        out.append(order[start])
+      } else {
+        var group: [Int] = []
+        for index in order[start..<end] where !group.contains(where: { view.sameText($0, index) }) {
+          group.append(index)
+        }
+        if group.count > 1 && !group.contains(where: { view.record($0).has(PipRequirementStore.Record.orderSensitive) }) {
+          group.sort { ByteOrder.compare(view.text($0), view.text($1)) < 0 }
+        }
+        out += group
+      }
+      start = end
+    }
+    return out
+  }
+
+  /// The canonical lines: the entries (when `entries`, else none) and the text, `settings`'
+  /// lines first.
+  func canonical(settings: [Entry], entries wanted: Bool) -> (entries: [Entry], text: String) {
+    withView { view in
+      let order = canonicalOrder(view)
+      var entries: [Entry] = []
+      if wanted {
+        entries.reserveCapacity(order.count)
+        for i in order {
+          entries.append(
+            Entry(key: String(decoding: view.key(i), as: UTF8.self), text: String(decoding: view.text(i), as: UTF8.self)))
+        }
+      }
+      var settings = settings
+      let count = settings.reduce(0) { $0 + $1.text.utf8.count + 1 } + order.reduce(0) { $0 + view.text($1).count + 1 }
+      guard count > 0 else { return (entries, "") }
+      let text = String(unsafeUninitializedCapacity: count) { buffer in
+        let base = buffer.baseAddress!
+        var offset = 0
+        for s in settings.indices {
+          settings[s].text.withUTF8 { bytes in
+            if let from = bytes.baseAddress { (base + offset).initialize(from: from, count: bytes.count) }
+            offset += bytes.count
+          }
+          base[offset] = UInt8(ascii: "\n")
+          offset += 1
+        }
+        for i in order {
+          let line = view.text(i)
+          if let from = line.baseAddress { UnsafeMutableRawPointer(base + offset).copyMemory(from: from, byteCount: line.count) }
+          offset += line.count
+          base[offset] = UInt8(ascii: "\n")
+          offset += 1
+        }
+        return offset
+      }
+      return (entries, text)
+    }
+  }
+}
