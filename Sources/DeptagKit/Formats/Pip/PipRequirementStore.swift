@@ -15,15 +15,13 @@
 /// while sorting. Unchecked Sendable: a store is filled on one thread (a part of
 /// `ParallelMap`), then only read, or appended to by the one walker that owns it.
 final class PipRequirementStore: @unchecked Sendable {
-  /// One requirement: where its key and text lie in `bytes`, and what sorting needs.
+  /// One requirement (16 bytes): where its key and text lie in `bytes`. The records' bytes are
+  /// laid out one after another: a text ends where the next record starts (or at `byteCount`).
   struct Record {
-    /// `PipRequirement.keyPrefix`: the first 16 bytes of the key, big-endian, zero-padded.
-    var keyPrefix: (UInt64, UInt64)
-    /// Where the key starts; the text starts there too (`keyIsTextPrefix`, the fast lines) or
-    /// right after the key.
+    /// Where the key starts; the text starts there too (the fast lines: the key is the start of
+    /// the text) or right after the key (`separateKey`).
     var start: Int
     var keyCount: UInt32
-    var textCount: UInt32
     var flags: UInt8
 
     static let orderSensitive: UInt8 = 1
@@ -59,12 +57,13 @@ final class PipRequirementStore: @unchecked Sendable {
     free(records)
   }
 
-  /// Room for `n` more bytes; returns where they go (`commitBytes` then counts them).
+  /// Room for `n` more bytes; returns where they go (`commitFast` then counts them). There
+  /// are always 8 bytes of room after the last byte (`View.keyOrder` reads 8 at a time).
   @inline(__always)
   func reserveBytes(_ n: Int) -> UnsafeMutablePointer<UInt8> {
-    if byteCount + n > byteCapacity {
+    if byteCount + n + 8 > byteCapacity {
       var capacity = byteCapacity * 2
-      while byteCount + n > capacity { capacity *= 2 }
+      while byteCount + n + 8 > capacity { capacity *= 2 }
       bytes = realloc(bytes, capacity)!.assumingMemoryBound(to: UInt8.self)
       byteCapacity = capacity
     }
@@ -81,22 +80,13 @@ final class PipRequirementStore: @unchecked Sendable {
     count += 1
   }
 
-  static func prefix(_ key: UnsafePointer<UInt8>, _ count: Int) -> (UInt64, UInt64) {
-    var prefix: (UInt64, UInt64) = (0, 0)
-    withUnsafeMutableBytes(of: &prefix) { $0.baseAddress!.copyMemory(from: key, byteCount: min(count, 16)) }
-    return (UInt64(bigEndian: prefix.0), UInt64(bigEndian: prefix.1))
-  }
-
   /// Counts the `textCount` bytes just written at `reserveBytes`'s pointer as a fast line's
   /// text (ASCII, not order-sensitive) whose first `keyCount` bytes are its key.
   @inline(__always)
   func commitFast(keyCount: Int, textCount: Int, hasExtras: Bool) {
     let start = byteCount
     byteCount += textCount
-    appendRecord(
-      Record(
-        keyPrefix: Self.prefix(bytes + start, keyCount), start: start, keyCount: UInt32(keyCount),
-        textCount: UInt32(textCount), flags: hasExtras ? Record.hasExtras : 0))
+    appendRecord(Record(start: start, keyCount: UInt32(keyCount), flags: hasExtras ? Record.hasExtras : 0))
   }
 
   private static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
@@ -120,18 +110,14 @@ final class PipRequirementStore: @unchecked Sendable {
       byteCount += k.count
       return k.count
     }
-    let textCount = text.withUTF8 { t -> Int in
+    text.withUTF8 { t in
       let p = reserveBytes(t.count)
       if let from = t.baseAddress { p.initialize(from: from, count: t.count) }
       if !Self.isASCII(p, t.count) { flags |= Record.nonASCIIText }
       byteCount += t.count
-      return t.count
     }
-    precondition(keyCount <= Int(UInt32.max) && textCount <= Int(UInt32.max))
-    appendRecord(
-      Record(
-        keyPrefix: requirement.keyPrefix, start: start, keyCount: UInt32(keyCount), textCount: UInt32(textCount),
-        flags: flags))
+    precondition(keyCount <= Int(UInt32.max))
+    appendRecord(Record(start: start, keyCount: UInt32(keyCount), flags: flags))
   }
 
   func key(_ i: Int) -> UnsafeBufferPointer<UInt8> {
@@ -139,7 +125,8 @@ final class PipRequirementStore: @unchecked Sendable {
   }
 
   func text(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(start: bytes + records[i].textStart, count: Int(records[i].textCount))
+    let end = i + 1 < count ? records[i + 1].start : byteCount
+    return UnsafeBufferPointer(start: bytes + records[i].textStart, count: end - records[i].textStart)
   }
 
   /// Requirement `i` as a `PipRequirement` (as the general path builds it, for a fast line;
@@ -205,42 +192,73 @@ struct PipRequirementList {
 
   /// Read access to the records and bytes of every store, by item position.
   private struct View {
-    let records: UnsafeMutableBufferPointer<UnsafeMutablePointer<PipRequirementStore.Record>>
-    let bytes: UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt8>>
+    /// Per store: its records, bytes, record count and byte count.
+    let stores: UnsafeMutableBufferPointer<(records: UnsafeMutablePointer<PipRequirementStore.Record>, bytes: UnsafeMutablePointer<UInt8>, count: Int, byteCount: Int)>
     let items: UnsafeBufferPointer<Item>
 
     @inline(__always) func record(_ i: Int) -> PipRequirementStore.Record {
       let item = items[i]
-      return records[Int(item.store)][Int(item.index)]
+      return stores[Int(item.store)].records[Int(item.index)]
     }
 
     @inline(__always) func key(_ i: Int) -> UnsafeRawBufferPointer {
       let item = items[i]
-      let r = records[Int(item.store)][Int(item.index)]
-      return UnsafeRawBufferPointer(start: bytes[Int(item.store)] + r.start, count: Int(r.keyCount))
+      let store = stores[Int(item.store)]
+      let r = store.records[Int(item.index)]
+      return UnsafeRawBufferPointer(start: store.bytes + r.start, count: Int(r.keyCount))
     }
 
     @inline(__always) func text(_ i: Int) -> UnsafeRawBufferPointer {
       let item = items[i]
-      let r = records[Int(item.store)][Int(item.index)]
-      return UnsafeRawBufferPointer(start: bytes[Int(item.store)] + r.textStart, count: Int(r.textCount))
+      let store = stores[Int(item.store)]
+      let index = Int(item.index)
+      let r = store.records[index]
+      let start = r.textStart
+      let end = index + 1 < store.count ? store.records[index + 1].start : store.byteCount
+      return UnsafeRawBufferPointer(start: store.bytes + start, count: end - start)
+    }
+
+    /// Negative, zero or positive as key `a` sorts before, equal to or after key `b`
+    /// (`ByteOrder.compare`), 8 bytes at a time as big-endian integers (a store always has 8
+    /// bytes of room after its last byte; bytes past the shorter key are masked off).
+    @inline(__always) func keyOrder(_ a: Int, _ b: Int) -> Int {
+      let k = key(a), l = key(b)
+      let p = k.baseAddress!, q = l.baseAddress!
+      let n = min(k.count, l.count)
+      var o = 0
+      while true {
+        var x = UInt64(bigEndian: (p + o).loadUnaligned(as: UInt64.self))
+        var y = UInt64(bigEndian: (q + o).loadUnaligned(as: UInt64.self))
+        let left = n - o
+        if left < 8 {
+          let mask = ~(UInt64.max >> UInt64(left * 8))
+          x &= mask
+          y &= mask
+          if x != y { return x < y ? -1 : 1 }
+          return k.count - l.count
+        }
+        if x != y { return x < y ? -1 : 1 }
+        o += 8
+      }
     }
 
     /// `PipRequirement.keyPrecedes`.
-    func keyPrecedes(_ a: Int, _ b: Int) -> Bool {
-      let x = record(a), y = record(b)
-      if x.keyPrefix != y.keyPrefix { return x.keyPrefix < y.keyPrefix }
-      return ByteOrder.compare(key(a), key(b)) < 0
+    @inline(__always) func keyPrecedes(_ a: Int, _ b: Int) -> Bool { keyOrder(a, b) < 0 }
+
+    /// `PipRequirement.hasKey(of:)`: the keys as Strings are equal (for ASCII keys, the same
+    /// bytes; otherwise String's canonical equivalence decides, as before, among keys whose
+    /// first 16 bytes are the same).
+    @inline(__always) func hasKey(_ a: Int, _ b: Int) -> Bool {
+      if keyOrder(a, b) == 0 { return true }
+      return sameNonASCIIKey(a, b)
     }
 
-    /// `PipRequirement.hasKey(of:)`: the prefixes and the keys as Strings are equal (for ASCII
-    /// keys, the same bytes; otherwise String's canonical equivalence decides, as before).
-    func hasKey(_ a: Int, _ b: Int) -> Bool {
+    /// Whether keys of different bytes are equal Strings (non-ASCII, canonically equivalent).
+    func sameNonASCIIKey(_ a: Int, _ b: Int) -> Bool {
       let x = record(a), y = record(b)
-      guard x.keyPrefix == y.keyPrefix else { return false }
-      let k = key(a), l = key(b)
-      if ByteOrder.compare(k, l) == 0 { return true }
       guard x.has(PipRequirementStore.Record.nonASCIIKey) || y.has(PipRequirementStore.Record.nonASCIIKey) else { return false }
+      let k = key(a), l = key(b)
+      guard ByteOrder.compare(UnsafeRawBufferPointer(rebasing: k.prefix(16)), UnsafeRawBufferPointer(rebasing: l.prefix(16))) == 0 else { return false }
       return String(decoding: k, as: UTF8.self) == String(decoding: l, as: UTF8.self)
     }
 
@@ -255,74 +273,67 @@ struct PipRequirementList {
   }
 
   private func withView<R>(_ body: (View) -> R) -> R {
-    let records = UnsafeMutableBufferPointer<UnsafeMutablePointer<PipRequirementStore.Record>>.allocate(capacity: stores.count)
-    let bytes = UnsafeMutableBufferPointer<UnsafeMutablePointer<UInt8>>.allocate(capacity: stores.count)
-    defer {
-      records.deallocate()
-      bytes.deallocate()
-    }
+    let table = UnsafeMutableBufferPointer<(records: UnsafeMutablePointer<PipRequirementStore.Record>, bytes: UnsafeMutablePointer<UInt8>, count: Int, byteCount: Int)>.allocate(capacity: stores.count)
+    defer { table.deallocate() }
     for (i, store) in stores.enumerated() {
-      records[i] = store.records
-      bytes[i] = store.bytes
+      table[i] = (store.records, store.bytes, store.count, store.byteCount)
     }
     return withExtendedLifetime(stores) {
-      items.withUnsafeBufferPointer { items in body(View(records: records, bytes: bytes, items: items)) }
+      items.withUnsafeBufferPointer { items in body(View(stores: table, items: items)) }
     }
   }
 
-  /// `PipIncludeWalker.canonicalOrder`'s order, as item positions: exact duplicates dropped,
-  /// then a stable sort by key; lines of one project form a sorted set unless one of them is
-  /// order-sensitive, in which case their file order is kept (§5).
-  private func canonicalOrder(_ view: View) -> [Int] {
+  /// Calls `body` with the item positions in canonical order (`PipIncludeWalker`'s
+  /// `canonicalOrder` before issue #8's stores): exact duplicates dropped, then a stable sort
+  /// by key; lines of one project form a sorted set unless one of them is order-sensitive, in
+  /// which case their file order is kept (§5).
+  private func forEachInCanonicalOrder(_ view: View, _ body: (Int) -> Void) {
     let n = items.count
     // A stable sort by key (ties keep file order), then each run of one key is a group. Equal
     // lines have equal keys (the key is part of what the text spells), so duplicates are
     // dropped within a group, keeping the first.
-    // Checked first: a file already in key order (a generated or tidied one) needs no sort.
+    // Checked first: a file already in key order (a generated or tidied one) needs no sort
+    // (and no order array).
     let inOrder = (0..<n).dropFirst().allSatisfy { !view.keyPrecedes($0, $0 - 1) }
-    let order = inOrder ? Array(0..<n) : (0..<n).sorted { a, b in
+    let sorted = inOrder ? [] : (0..<n).sorted { a, b in
       view.hasKey(a, b) ? a < b : view.keyPrecedes(a, b)
     }
-    var out: [Int] = []
-    out.reserveCapacity(order.count)
-    var start = 0
-    while start < order.count {
-      var end = start + 1
-      while end < order.count && view.hasKey(order[end], order[start]) { end += 1 }
-      if end - start == 1 {
-        out.append(order[start])
-      } else {
-        var group: [Int] = []
-        for index in order[start..<end] where !group.contains(where: { view.sameText($0, index) }) {
-          group.append(index)
+    sorted.withUnsafeBufferPointer { sorted in
+      @inline(__always) func order(_ i: Int) -> Int { inOrder ? i : sorted[i] }
+      var start = 0
+      while start < n {
+        var end = start + 1
+        while end < n && view.hasKey(order(end), order(start)) { end += 1 }
+        if end - start == 1 {
+          body(order(start))
+        } else {
+          var group: [Int] = []
+          for k in start..<end {
+            let index = order(k)
+            if !group.contains(where: { view.sameText($0, index) }) { group.append(index) }
+          }
+          if group.count > 1 && !group.contains(where: { view.record($0).has(PipRequirementStore.Record.orderSensitive) }) {
+            group.sort { ByteOrder.compare(view.text($0), view.text($1)) < 0 }
+          }
+          for index in group { body(index) }
         }
-        if group.count > 1 && !group.contains(where: { view.record($0).has(PipRequirementStore.Record.orderSensitive) }) {
-          group.sort { ByteOrder.compare(view.text($0), view.text($1)) < 0 }
-        }
-        out += group
+        start = end
       }
-      start = end
     }
-    return out
   }
 
   /// The canonical lines: the entries (when `entries`, else none) and the text, `settings`'
   /// lines first.
   func canonical(settings: [Entry], entries wanted: Bool) -> (entries: [Entry], text: String) {
     withView { view in
-      let order = canonicalOrder(view)
       var entries: [Entry] = []
-      if wanted {
-        entries.reserveCapacity(order.count)
-        for i in order {
-          entries.append(
-            Entry(key: String(decoding: view.key(i), as: UTF8.self), text: String(decoding: view.text(i), as: UTF8.self)))
-        }
-      }
+      if wanted { entries.reserveCapacity(items.count) }
       var settings = settings
-      let count = settings.reduce(0) { $0 + $1.text.utf8.count + 1 } + order.reduce(0) { $0 + view.text($1).count + 1 }
-      guard count > 0 else { return (entries, "") }
-      let text = String(unsafeUninitializedCapacity: count) { buffer in
+      // At most this long (duplicates are dropped): the capacity, not the count.
+      var capacity = settings.reduce(0) { $0 + $1.text.utf8.count + 1 }
+      for i in 0..<items.count { capacity += view.text(i).count + 1 }
+      guard capacity > 0 else { return (entries, "") }
+      let text = String(unsafeUninitializedCapacity: capacity) { buffer in
         let base = buffer.baseAddress!
         var offset = 0
         for s in settings.indices {
@@ -333,12 +344,16 @@ struct PipRequirementList {
           base[offset] = UInt8(ascii: "\n")
           offset += 1
         }
-        for i in order {
+        forEachInCanonicalOrder(view) { i in
           let line = view.text(i)
           if let from = line.baseAddress { UnsafeMutableRawPointer(base + offset).copyMemory(from: from, byteCount: line.count) }
           offset += line.count
           base[offset] = UInt8(ascii: "\n")
           offset += 1
+          if wanted {
+            entries.append(
+              Entry(key: String(decoding: view.key(i), as: UTF8.self), text: String(decoding: line, as: UTF8.self)))
+          }
         }
         return offset
       }
