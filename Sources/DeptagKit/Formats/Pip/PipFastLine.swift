@@ -307,18 +307,30 @@ struct PipPartMeanings {
   /// Classifies the logical lines of `bytes[range]` (`bytes` is all of `text`'s UTF-8; the range
   /// starts at line `firstLine` and ends a logical line): the fast path where it applies, the
   /// general one (`PipLineMeaning`) for the rest. Pure, so parts run on several threads.
-  init(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, file: String, positions keepPositions: Bool = true) {
+  ///
+  /// Without `text` (`bytes` are then ASCII text read in place, issue #8: no copy of the file as
+  /// a String), a String of the part's bytes is made only if a line needs the general path.
+  init(_ text: String?, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, file: String, positions keepPositions: Bool = true) {
     var positions: [PipLineMeaning.Position] = []
     var others: [(before: Int, meaning: PipLineMeaning)] = []
     // The canonical texts are about as long as the lines (comments and spaces go).
     let store = PipRequirementStore(byteCapacity: range.count, recordCapacity: range.count / 24)
     let writer = SimpleRequirementWriter()
-    LogicalLine.forEach(text, bytes, in: range, firstLine: firstLine) { physical, kept, line in
+    var partText: String?
+    func content() -> (text: String, start: Int) {
+      if let text { return (text, 0) }
+      if let partText { return (partText, range.lowerBound) }
+      let made = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      partText = made
+      return (made, range.lowerBound)
+    }
+    LogicalLine.forEach(bytes, in: range, firstLine: firstLine, content: content) { physical, kept, line in
       if PipFastLine.append(bytes, kept, writer: writer, to: store) {
         // The general path's `position(line.text.startIndex)`.
         if keepPositions { positions.append(PipLineMeaning.Position(line: line, column: kept.lowerBound - physical.lowerBound + 1)) }
       } else {
-        others.append((store.count, PipLineMeaning(LogicalLine.single(text, physical, kept, line: line), file: file)))
+        let (text, start) = content()
+        others.append((store.count, PipLineMeaning(LogicalLine.single(text, physical, kept, line: line, contentStart: start), file: file)))
       }
     } joined: { line in
       others.append((store.count, PipLineMeaning(line, file: file)))

@@ -35,6 +35,9 @@ struct PipIncludeWalker {
   static let linesPerPart = 1_000
   /// The two above, for this walker (tests lower them to run the parallel path on small files).
   var partitioning = (threshold: PipIncludeWalker.parallelLineThreshold, linesPerPart: PipIncludeWalker.linesPerPart)
+  /// Whether ASCII files are read in place (`RequirementsDecoding.verbatimStart`) rather than
+  /// decoded into a String first (tests turn it off to compare the two).
+  var readsASCIIInPlace = true
 
   init(reader: any SourceReader) {
     self.reader = reader
@@ -54,13 +57,24 @@ struct PipIncludeWalker {
     _ source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
   ) throws(DeptagError) {
     if !inputs.contains(source.path) { inputs.append(source.path) }
-    let text = try RequirementsDecoding.decode(source)
     // Where a fast line starts is reported only for extras in a constraints file.
     var isConstraints = false
     if case .constraints = mode { isConstraints = true }
-    var parts = Self.meanings(
-      of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart,
-      positions: isConstraints)
+    var parts: [PipPartMeanings]
+    let bytes = source.bytes
+    if readsASCIIInPlace, let start = RequirementsDecoding.verbatimStart(bytes) {
+      // ASCII text: read in place, not copied into a String (issue #8).
+      parts = bytes.withUnsafeBufferPointer { all in
+        Self.meanings(
+          nil, UnsafeBufferPointer(rebasing: all[start...]), file: source.path, threshold: partitioning.threshold,
+          linesPerPart: partitioning.linesPerPart, positions: isConstraints)
+      }
+    } else {
+      let text = try RequirementsDecoding.decode(source)
+      parts = Self.meanings(
+        of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart,
+        positions: isConstraints)
+    }
     if case .requirements = mode { requirements.reserveCapacity(requirements.count + parts.reduce(0) { $0 + $1.store.count }) }
     // Popped from the end of the reversed list: each part is freed once it is applied (a big
     // file's requirements are not held twice).
@@ -87,27 +101,34 @@ struct PipIncludeWalker {
     text.makeContiguousUTF8()
     let whole = text
     return text.utf8.withContiguousStorageIfAvailable { bytes -> [PipPartMeanings] in
-      // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
-      guard bytes.count + 1 >= threshold else {
-        return [PipPartMeanings(whole, bytes, 0..<bytes.count, firstLine: 1, file: file, positions: positions)]
-      }
-      let (cuts, lines) = LogicalLine.cuts(whole, linesPerPart: linesPerPart)
-      guard lines >= threshold, cuts.count > 1 else {
-        return [PipPartMeanings(whole, bytes, 0..<bytes.count, firstLine: 1, file: file, positions: positions)]
-      }
-      let parts = cuts.indices.map { i in
-        (range: cuts[i].offset..<(i + 1 < cuts.count ? cuts[i + 1].offset : bytes.count), firstLine: cuts[i].line)
-      }
-      let shared = SharedBytes(bytes)
-      return ParallelMap.map(parts) { part in
-        PipPartMeanings(whole, shared.bytes, part.range, firstLine: part.firstLine, file: file, positions: positions)
-      }
+      meanings(whole, bytes, file: file, threshold: threshold, linesPerPart: linesPerPart, positions: positions)
     }!
   }
 
+  /// `meanings(of:…)` of `bytes`, the UTF-8 of `text`, or (no `text`) ASCII text read in place.
+  static func meanings(
+    _ text: String?, _ bytes: UnsafeBufferPointer<UInt8>, file: String, threshold: Int, linesPerPart: Int, positions: Bool
+  ) -> [PipPartMeanings] {
+    // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
+    guard bytes.count + 1 >= threshold else {
+      return [PipPartMeanings(text, bytes, 0..<bytes.count, firstLine: 1, file: file, positions: positions)]
+    }
+    let (cuts, lines) = LogicalLine.cuts(bytes, linesPerPart: linesPerPart)
+    guard lines >= threshold, cuts.count > 1 else {
+      return [PipPartMeanings(text, bytes, 0..<bytes.count, firstLine: 1, file: file, positions: positions)]
+    }
+    let parts = cuts.indices.map { i in
+      (range: cuts[i].offset..<(i + 1 < cuts.count ? cuts[i + 1].offset : bytes.count), firstLine: cuts[i].line)
+    }
+    let shared = SharedBytes(bytes)
+    return ParallelMap.map(parts) { part in
+      PipPartMeanings(text, shared.bytes, part.range, firstLine: part.firstLine, file: file, positions: positions)
+    }
+  }
+
   /// The UTF-8 of the text being read, handed to the threads of `ParallelMap`. Unchecked
-  /// Sendable: the bytes are only read, and `meanings(of:…)` holds the string (and so the
-  /// storage) until `ParallelMap.map` has returned.
+  /// Sendable: the bytes are only read, and their owner (the string of `meanings(of:…)`, or
+  /// the source's bytes in `walk`) holds the storage until `ParallelMap.map` has returned.
   private struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
