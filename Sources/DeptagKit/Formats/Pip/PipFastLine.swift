@@ -48,7 +48,7 @@ enum PipFastLine {
     case .written(let nameEnd, let hasExtras, let marker):
       let out = writer.out
       let count = textCount(out, marker)
-      write(out, marker, bytes, to: store.reserveBytes(count))
+      write(out, marker, bytes, to: store.reserveBytes(count + 1))
       store.commitFast(keyCount: nameEnd, textCount: count, hasExtras: hasExtras)
       return true
     case .parsed(let requirement):

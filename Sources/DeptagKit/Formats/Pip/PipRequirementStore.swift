@@ -16,7 +16,9 @@
 /// `ParallelMap`), then only read, or appended to by the one walker that owns it.
 final class PipRequirementStore: @unchecked Sendable {
   /// One requirement (16 bytes): where its key and text lie in `bytes`. The records' bytes are
-  /// laid out one after another: a text ends where the next record starts (or at `byteCount`).
+  /// laid out one after another, each text followed by a newline: a text ends one byte before
+  /// the next record starts (or before `byteCount`), so the canonical lines of records written
+  /// one after another are one run of bytes.
   struct Record {
     /// Where the key starts; the text starts there too (the fast lines: the key is the start of
     /// the text) or right after the key (`separateKey`).
@@ -44,6 +46,8 @@ final class PipRequirementStore: @unchecked Sendable {
   private(set) var records: UnsafeMutablePointer<Record>
   private(set) var count = 0
   private var recordCapacity: Int
+  /// Whether a key has a byte ≥ 0x80 (`Record.nonASCIIKey`).
+  private(set) var hasNonASCIIKey = false
 
   init(byteCapacity: Int = 256, recordCapacity: Int = 16) {
     self.byteCapacity = max(byteCapacity, 16)
@@ -80,12 +84,14 @@ final class PipRequirementStore: @unchecked Sendable {
     count += 1
   }
 
-  /// Counts the `textCount` bytes just written at `reserveBytes`'s pointer as a fast line's
-  /// text (ASCII, not order-sensitive) whose first `keyCount` bytes are its key.
+  /// Counts the `textCount` bytes just written at `reserveBytes`'s pointer (which reserved one
+  /// more, for the newline written here) as a fast line's text (ASCII, not order-sensitive)
+  /// whose first `keyCount` bytes are its key.
   @inline(__always)
   func commitFast(keyCount: Int, textCount: Int, hasExtras: Bool) {
     let start = byteCount
-    byteCount += textCount
+    bytes[start + textCount] = UInt8(ascii: "\n")
+    byteCount += textCount + 1
     appendRecord(Record(start: start, keyCount: UInt32(keyCount), flags: hasExtras ? Record.hasExtras : 0))
   }
 
@@ -106,15 +112,19 @@ final class PipRequirementStore: @unchecked Sendable {
     let keyCount = key.withUTF8 { k -> Int in
       let p = reserveBytes(k.count)
       if let from = k.baseAddress { p.initialize(from: from, count: k.count) }
-      if !Self.isASCII(p, k.count) { flags |= Record.nonASCIIKey }
+      if !Self.isASCII(p, k.count) {
+        flags |= Record.nonASCIIKey
+        hasNonASCIIKey = true
+      }
       byteCount += k.count
       return k.count
     }
     text.withUTF8 { t in
-      let p = reserveBytes(t.count)
+      let p = reserveBytes(t.count + 1)
       if let from = t.baseAddress { p.initialize(from: from, count: t.count) }
       if !Self.isASCII(p, t.count) { flags |= Record.nonASCIIText }
-      byteCount += t.count
+      p[t.count] = UInt8(ascii: "\n")
+      byteCount += t.count + 1
     }
     precondition(keyCount <= Int(UInt32.max))
     appendRecord(Record(start: start, keyCount: UInt32(keyCount), flags: flags))
@@ -125,7 +135,7 @@ final class PipRequirementStore: @unchecked Sendable {
   }
 
   func text(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-    let end = i + 1 < count ? records[i + 1].start : byteCount
+    let end = (i + 1 < count ? records[i + 1].start : byteCount) - 1
     return UnsafeBufferPointer(start: bytes + records[i].textStart, count: end - records[i].textStart)
   }
 
@@ -195,6 +205,8 @@ struct PipRequirementList {
     /// Per store: its records, bytes, record count and byte count.
     let stores: UnsafeMutableBufferPointer<(records: UnsafeMutablePointer<PipRequirementStore.Record>, bytes: UnsafeMutablePointer<UInt8>, count: Int, byteCount: Int)>
     let items: UnsafeBufferPointer<Item>
+    /// Whether any key has a byte ≥ 0x80.
+    let nonASCIIKeys: Bool
 
     @inline(__always) func record(_ i: Int) -> PipRequirementStore.Record {
       let item = items[i]
@@ -208,7 +220,8 @@ struct PipRequirementList {
       return UnsafeRawBufferPointer(start: store.bytes + r.start, count: Int(r.keyCount))
     }
 
-    @inline(__always) func text(_ i: Int) -> UnsafeRawBufferPointer {
+    /// The text and its newline.
+    @inline(__always) func line(_ i: Int) -> UnsafeRawBufferPointer {
       let item = items[i]
       let store = stores[Int(item.store)]
       let index = Int(item.index)
@@ -216,6 +229,11 @@ struct PipRequirementList {
       let start = r.textStart
       let end = index + 1 < store.count ? store.records[index + 1].start : store.byteCount
       return UnsafeRawBufferPointer(start: store.bytes + start, count: end - start)
+    }
+
+    @inline(__always) func text(_ i: Int) -> UnsafeRawBufferPointer {
+      let line = line(i)
+      return UnsafeRawBufferPointer(start: line.baseAddress, count: line.count - 1)
     }
 
     /// Negative, zero or positive as key `a` sorts before, equal to or after key `b`
@@ -279,7 +297,9 @@ struct PipRequirementList {
       table[i] = (store.records, store.bytes, store.count, store.byteCount)
     }
     return withExtendedLifetime(stores) {
-      items.withUnsafeBufferPointer { items in body(View(stores: table, items: items)) }
+      items.withUnsafeBufferPointer { items in
+        body(View(stores: table, items: items, nonASCIIKeys: stores.contains { $0.hasNonASCIIKey }))
+      }
     }
   }
 
@@ -294,7 +314,22 @@ struct PipRequirementList {
     // dropped within a group, keeping the first.
     // Checked first: a file already in key order (a generated or tidied one) needs no sort
     // (and no order array).
-    let inOrder = (0..<n).dropFirst().allSatisfy { !view.keyPrecedes($0, $0 - 1) }
+    var inOrder = true
+    // In order with no two equal keys (the usual generated or tidied file): every line is a group
+    // of its own.
+    var distinct = !view.nonASCIIKeys
+    for i in (0..<n).dropFirst() {
+      let order = view.keyOrder(i, i - 1)
+      if order < 0 {
+        inOrder = false
+        break
+      }
+      if order == 0 { distinct = false }
+    }
+    if inOrder && distinct {
+      for i in 0..<n { body(i) }
+      return
+    }
     let sorted = inOrder ? [] : (0..<n).sorted { a, b in
       view.hasKey(a, b) ? a < b : view.keyPrecedes(a, b)
     }
@@ -329,9 +364,8 @@ struct PipRequirementList {
       var entries: [Entry] = []
       if wanted { entries.reserveCapacity(items.count) }
       var settings = settings
-      // At most this long (duplicates are dropped): the capacity, not the count.
-      var capacity = settings.reduce(0) { $0 + $1.text.utf8.count + 1 }
-      for i in 0..<items.count { capacity += view.text(i).count + 1 }
+      // At least as long as the text: every line is in a store with its newline (and keys).
+      let capacity = settings.reduce(0) { $0 + $1.text.utf8.count + 1 } + stores.reduce(0) { $0 + $1.byteCount }
       guard capacity > 0 else { return (entries, "") }
       let text = String(unsafeUninitializedCapacity: capacity) { buffer in
         let base = buffer.baseAddress!
@@ -344,17 +378,30 @@ struct PipRequirementList {
           base[offset] = UInt8(ascii: "\n")
           offset += 1
         }
+        // Lines that lie one after another in a store (a part's lines in file order) are copied
+        // as one run.
+        var run: UnsafeRawPointer?
+        var runCount = 0
+        func flush() {
+          if let run { UnsafeMutableRawPointer(base + offset).copyMemory(from: run, byteCount: runCount) }
+          offset += runCount
+        }
         forEachInCanonicalOrder(view) { i in
-          let line = view.text(i)
-          if let from = line.baseAddress { UnsafeMutableRawPointer(base + offset).copyMemory(from: from, byteCount: line.count) }
-          offset += line.count
-          base[offset] = UInt8(ascii: "\n")
-          offset += 1
+          let line = view.line(i)
+          let start = line.baseAddress!
+          if let run, run + runCount == start {
+            runCount += line.count
+          } else {
+            flush()
+            run = start
+            runCount = line.count
+          }
           if wanted {
             entries.append(
-              Entry(key: String(decoding: view.key(i), as: UTF8.self), text: String(decoding: line, as: UTF8.self)))
+              Entry(key: String(decoding: view.key(i), as: UTF8.self), text: String(decoding: view.text(i), as: UTF8.self)))
           }
         }
+        flush()
         return offset
       }
       return (entries, text)
