@@ -48,6 +48,8 @@ final class PipRequirementStore: @unchecked Sendable {
   private var recordCapacity: Int
   /// Whether a key has a byte ≥ 0x80 (`Record.nonASCIIKey`).
   private(set) var hasNonASCIIKey = false
+  /// Whether a record has `separateKey` (its line does not follow the previous one's).
+  private(set) var hasSeparateKeys = false
 
   init(byteCapacity: Int = 256, recordCapacity: Int = 16) {
     self.byteCapacity = max(byteCapacity, 16)
@@ -106,6 +108,7 @@ final class PipRequirementStore: @unchecked Sendable {
     var text = requirement.text
     let start = byteCount
     var flags: UInt8 = Record.separateKey
+    hasSeparateKeys = true
     if !requirement.isNamed { flags |= Record.unnamed }
     if requirement.orderSensitive { flags |= Record.orderSensitive }
     if requirement.hasExtras { flags |= Record.hasExtras }
@@ -200,10 +203,16 @@ struct PipRequirementList {
   /// The requirements (as `PipRequirement`s, for tests).
   var requirements: [PipRequirement] { items.map { stores[Int($0.store)].requirement(at: Int($0.index)) } }
 
+  /// One store's records, bytes, record count and byte count.
+  private typealias StoreView = (
+    records: UnsafeMutablePointer<PipRequirementStore.Record>, bytes: UnsafeMutablePointer<UInt8>, count: Int, byteCount: Int,
+    separateKeys: Bool
+  )
+
   /// Read access to the records and bytes of every store, by item position.
   private struct View {
     /// Per store: its records, bytes, record count and byte count.
-    let stores: UnsafeMutableBufferPointer<(records: UnsafeMutablePointer<PipRequirementStore.Record>, bytes: UnsafeMutablePointer<UInt8>, count: Int, byteCount: Int)>
+    let stores: UnsafeMutableBufferPointer<StoreView>
     let items: UnsafeBufferPointer<Item>
     /// Whether any key has a byte ≥ 0x80.
     let nonASCIIKeys: Bool
@@ -239,8 +248,10 @@ struct PipRequirementList {
     /// Negative, zero or positive as key `a` sorts before, equal to or after key `b`
     /// (`ByteOrder.compare`), 8 bytes at a time as big-endian integers (a store always has 8
     /// bytes of room after its last byte; bytes past the shorter key are masked off).
-    @inline(__always) func keyOrder(_ a: Int, _ b: Int) -> Int {
-      let k = key(a), l = key(b)
+    @inline(__always) func keyOrder(_ a: Int, _ b: Int) -> Int { Self.keyOrder(key(a), key(b)) }
+
+    /// `keyOrder(_:_:)` of two keys in stores.
+    @inline(__always) static func keyOrder(_ k: UnsafeRawBufferPointer, _ l: UnsafeRawBufferPointer) -> Int {
       let p = k.baseAddress!, q = l.baseAddress!
       let n = min(k.count, l.count)
       var o = 0
@@ -291,10 +302,10 @@ struct PipRequirementList {
   }
 
   private func withView<R>(_ body: (View) -> R) -> R {
-    let table = UnsafeMutableBufferPointer<(records: UnsafeMutablePointer<PipRequirementStore.Record>, bytes: UnsafeMutablePointer<UInt8>, count: Int, byteCount: Int)>.allocate(capacity: stores.count)
+    let table = UnsafeMutableBufferPointer<StoreView>.allocate(capacity: stores.count)
     defer { table.deallocate() }
     for (i, store) in stores.enumerated() {
-      table[i] = (store.records, store.bytes, store.count, store.byteCount)
+      table[i] = (store.records, store.bytes, store.count, store.byteCount, store.hasSeparateKeys)
     }
     return withExtendedLifetime(stores) {
       items.withUnsafeBufferPointer { items in
@@ -307,7 +318,8 @@ struct PipRequirementList {
   /// `canonicalOrder` before issue #8's stores): exact duplicates dropped, then a stable sort
   /// by key; lines of one project form a sorted set unless one of them is order-sensitive, in
   /// which case their file order is kept (§5).
-  private func forEachInCanonicalOrder(_ view: View, _ body: (Int) -> Void) {
+  /// A list in file order where every line is a group of its own calls `inFileOrder` instead.
+  private func forEachInCanonicalOrder(_ view: View, inFileOrder: () -> Void, _ body: (Int) -> Void) {
     let n = items.count
     // A stable sort by key (ties keep file order), then each run of one key is a group. Equal
     // lines have equal keys (the key is part of what the text spells), so duplicates are
@@ -318,16 +330,23 @@ struct PipRequirementList {
     // In order with no two equal keys (the usual generated or tidied file): every line is a group
     // of its own.
     var distinct = !view.nonASCIIKeys
-    for i in (0..<n).dropFirst() {
-      let order = view.keyOrder(i, i - 1)
-      if order < 0 {
-        inOrder = false
-        break
+    if n > 0 {
+      var previous = view.key(0)
+      var i = 1
+      while i < n {
+        let key = view.key(i)
+        let order = View.keyOrder(key, previous)
+        if order < 0 {
+          inOrder = false
+          break
+        }
+        if order == 0 { distinct = false }
+        previous = key
+        i += 1
       }
-      if order == 0 { distinct = false }
     }
     if inOrder && distinct {
-      for i in 0..<n { body(i) }
+      inFileOrder()
       return
     }
     let sorted = inOrder ? [] : (0..<n).sorted { a, b in
@@ -385,8 +404,10 @@ struct PipRequirementList {
         func flush() {
           if let run { UnsafeMutableRawPointer(base + offset).copyMemory(from: run, byteCount: runCount) }
           offset += runCount
+          run = nil
+          runCount = 0
         }
-        forEachInCanonicalOrder(view) { i in
+        func emit(_ i: Int) {
           let line = view.line(i)
           let start = line.baseAddress!
           if let run, run + runCount == start {
@@ -401,6 +422,33 @@ struct PipRequirementList {
               Entry(key: String(decoding: view.key(i), as: UTF8.self), text: String(decoding: view.text(i), as: UTF8.self)))
           }
         }
+        forEachInCanonicalOrder(view, inFileOrder: {
+          if wanted {
+            for i in 0..<items.count { emit(i) }
+            return
+          }
+          // Every line in file order: consecutive records of a store (a part's lines) are one
+          // run of bytes, unless the store has records with their key before their text.
+          let n = items.count
+          var k = 0
+          while k < n {
+            let first = items[k]
+            let store = view.stores[Int(first.store)]
+            var last = Int(first.index)
+            var m = k + 1
+            if !store.separateKeys {
+              while m < n && items[m].store == first.store && Int(items[m].index) == last + 1 {
+                last += 1
+                m += 1
+              }
+            }
+            let start = store.records[Int(first.index)].textStart
+            let end = last + 1 < store.count ? store.records[last + 1].start : store.byteCount
+            UnsafeMutableRawPointer(base + offset).copyMemory(from: store.bytes + start, byteCount: end - start)
+            offset += end - start
+            k = m
+          }
+        }, emit)
         flush()
         return offset
       }

@@ -60,11 +60,16 @@ enum RequirementsDecoding {
     }
   }
 
-  /// Whether `b[start...]` is all ASCII, eight bytes at a time.
+  /// Whether `b[start...]` is all ASCII, 32 then eight bytes at a time.
   static func isASCII(_ b: [UInt8], from start: Int) -> Bool {
     b.withUnsafeBytes { raw in
       var i = start
       var high: UInt64 = 0
+      while i &+ 32 <= raw.count {
+        high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+          | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+        i &+= 32
+      }
       while i &+ 8 <= raw.count {
         high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         i &+= 8

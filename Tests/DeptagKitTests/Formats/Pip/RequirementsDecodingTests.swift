@@ -38,6 +38,10 @@ import Testing
       (Array("a==1 # é\n".utf8), nil), (Array("a==1\n\0".utf8), nil), ([0xEF, 0xBB, 0xBF, 0], nil),
       (Array("# -*- coding: latin-1 -*-\na==1\n".utf8), nil), (Array("a\n# coding=utf-8\n".utf8), nil),
       ([0xFF, 0xFE] + Self.utf16("a==1\n", bigEndian: false), nil), (Self.utf16("a==1\n", bigEndian: false), nil),
+      // NUL or a high byte inside the eight-byte words, and at their edges.
+      (Array("abcdefghijklmnopqrstuvw\n".utf8), 0), (Array("abcdefgh\0jklmnopqrstuvw\n".utf8), nil),
+      (Array("abcdefg\0ijklmnopqrstuvw\n".utf8), nil), (Array("\0bcdefghijklmnop".utf8), nil),
+      (Array("abcdefghijklmnoé".utf8), nil), (Array("abcdefghij\u{7F}lmnop".utf8), 0), (Array("abc\u{01}efghijklmnop".utf8), 0),
     ]
     for (bytes, start) in cases {
       #expect(RequirementsDecoding.verbatimStart(bytes) == start, "\(bytes)")
