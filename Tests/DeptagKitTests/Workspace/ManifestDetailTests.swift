@@ -92,6 +92,21 @@ import Testing
         == (try ManifestLoader(reader: reader).digest(DigestRequest(paths: [path], length: 64))).digest)
   }
 
+  /// pip skips its requirement entries too (the root and each constraints file), keeping its
+  /// few settings; the digest is the full load's.
+  @Test func pipSkipsItsRequirementEntries() throws {
+    let reader = MemoryReader(Self.files)
+    let textOnly = try ManifestLoader(reader: reader, detail: .canonicalText).load(path: "requirements.txt", type: nil)
+    let full = try ManifestLoader(reader: reader).load(path: "requirements.txt", type: nil)
+    #expect(textOnly.manifests.map(\.kind) == [.pip, .pipConstraints])
+    #expect(textOnly.manifests.allSatisfy { $0.entries.isEmpty })
+    #expect(textOnly.manifests.map(\.settings) == full.manifests.map(\.settings))
+    #expect(full.manifests.map { $0.entries.map(\.key) } == [["django", "requests"], ["django"]])
+    #expect(
+      DigestFraming.digest(DigestInput(manifests: full.manifests), length: 64)
+        == (try ManifestLoader(reader: reader).digest(DigestRequest(paths: ["requirements.txt"], length: 64))).digest)
+  }
+
   @Test func digestAndNormalizeLoadOnlyCanonicalText() throws {
     let reader = MemoryReader(Self.files)
     let loader = ManifestLoader(reader: reader)

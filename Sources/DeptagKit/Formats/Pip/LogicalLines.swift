@@ -81,22 +81,25 @@ struct LogicalLine {
   static func cuts(_ content: String, linesPerPart: Int) -> (cuts: [Cut], lines: Int) {
     var content = content
     content.makeContiguousUTF8()
-    return content.utf8.withContiguousStorageIfAvailable { bytes in
-      var cuts = [Cut(offset: 0, line: 1)]
-      var lines = 0
-      var sinceCut = 0
-      forEachPhysicalLine(bytes, in: 0..<bytes.count) { physical, next in
-        lines += 1
-        sinceCut += 1
-        if sinceCut >= max(linesPerPart, 1) && next < bytes.count
-          && (physical.isEmpty || bytes[physical.upperBound - 1] != UInt8(ascii: "\\"))
-        {
-          cuts.append(Cut(offset: next, line: lines + 1))
-          sinceCut = 0
-        }
+    return content.utf8.withContiguousStorageIfAvailable { cuts($0, linesPerPart: linesPerPart) }!
+  }
+
+  /// `cuts(_:linesPerPart:)` of a text's UTF-8 bytes.
+  static func cuts(_ bytes: UnsafeBufferPointer<UInt8>, linesPerPart: Int) -> (cuts: [Cut], lines: Int) {
+    var cuts = [Cut(offset: 0, line: 1)]
+    var lines = 0
+    var sinceCut = 0
+    forEachPhysicalLine(bytes, in: 0..<bytes.count) { physical, next in
+      lines += 1
+      sinceCut += 1
+      if sinceCut >= max(linesPerPart, 1) && next < bytes.count
+        && (physical.isEmpty || bytes[physical.upperBound - 1] != UInt8(ascii: "\\"))
+      {
+        cuts.append(Cut(offset: next, line: lines + 1))
+        sinceCut = 0
       }
-      return (cuts, lines)
-    }!
+    }
+    return (cuts, lines)
   }
 
   /// A part of a logical line: a byte range of the file, or the space pip puts before a comment
@@ -110,6 +113,18 @@ struct LogicalLine {
   /// continued one to `joined`. `firstLine` is the number of the range's first physical line.
   static func forEach(
     _ content: String, _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, firstLine: Int,
+    single: (_ physical: Range<Int>, _ kept: Range<Int>, _ line: Int) -> Void,
+    joined: (LogicalLine) -> Void
+  ) {
+    forEach(bytes, in: range, firstLine: firstLine, content: { (content, 0) }, single: single, joined: joined)
+  }
+
+  /// As `forEach(_:_:in:firstLine:single:joined:)`, where `content` gives, only when a
+  /// continued line needs it, a text whose UTF-8 is `bytes[start...]` (at least up to the
+  /// range's end) with its start offset.
+  static func forEach(
+    _ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>, firstLine: Int,
+    content: () -> (text: String, start: Int),
     single: (_ physical: Range<Int>, _ kept: Range<Int>, _ line: Int) -> Void,
     joined: (LogicalLine) -> Void
   ) {
@@ -131,7 +146,7 @@ struct LogicalLine {
         pending.append((physical, lineNumber, 0))
         if pending.count == 1, let only = pending[0].range {
           if let kept = meaningful(bytes, only) { single(only, kept, pending[0].line) }
-        } else if let line = make(content, bytes, pending) {
+        } else if let line = make(content(), bytes, pending) {
           joined(line)
         }
         pending.removeAll(keepingCapacity: true)
@@ -147,7 +162,7 @@ struct LogicalLine {
     if !pending.isEmpty {
       if pending.count == 1, let only = pending[0].range {
         if let kept = meaningful(bytes, only) { single(only, kept, pending[0].line) }
-      } else if let line = make(content, bytes, pending) {
+      } else if let line = make(content(), bytes, pending) {
         joined(line)
       }
     }
@@ -155,22 +170,24 @@ struct LogicalLine {
 
   /// A logical line of one physical line (`range`, of which `kept` is meaningful): everything
   /// is a slice of the file's text.
-  static func single(_ content: String, _ range: Range<Int>, _ kept: Range<Int>, line: Int) -> LogicalLine {
+  /// `contentStart` is the byte offset (in the ranges' terms) where `content` starts.
+  static func single(_ content: String, _ range: Range<Int>, _ kept: Range<Int>, line: Int, contentStart: Int = 0) -> LogicalLine {
     LogicalLine(
-      joined: content[index(content, range.lowerBound)..<index(content, range.upperBound)],
+      joined: content[index(content, range.lowerBound - contentStart)..<index(content, range.upperBound - contentStart)],
       firstPiece: Piece(joinedOffset: 0, line: line, column: 0), laterPieces: [],
-      text: content[index(content, kept.lowerBound)..<index(content, kept.upperBound)])
+      text: content[index(content, kept.lowerBound - contentStart)..<index(content, kept.upperBound - contentStart)])
   }
 
   /// A logical line joined from continued parts (a copy).
-  private static func make(_ content: String, _ bytes: UnsafeBufferPointer<UInt8>, _ parts: [Part]) -> LogicalLine? {
+  private static func make(_ source: (text: String, start: Int), _ bytes: UnsafeBufferPointer<UInt8>, _ parts: [Part]) -> LogicalLine? {
+    let (content, contentStart) = source
     var text = ""
     var pieces: [Piece] = []
     pieces.reserveCapacity(parts.count)
     for part in parts {
       pieces.append(Piece(joinedOffset: text.utf8.count, line: part.line, column: part.column))
       if let range = part.range {
-        text += content[index(content, range.lowerBound)..<index(content, range.upperBound)]
+        text += content[index(content, range.lowerBound - contentStart)..<index(content, range.upperBound - contentStart)]
       } else {
         text += " "
       }

@@ -16,24 +16,59 @@
 /// anything else, errors included: that line is then classified the general way, which is the
 /// one place errors are worded.
 enum PipFastLine {
-  /// Appends the requirement that the meaningful part `kept` of a one-physical-line logical
-  /// line spells to `requirements` (built in place, not moved there); false when the line is
-  /// not of the simple kind or does not parse.
-  @inline(__always)
-  static func append(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>, writer: SimpleRequirementWriter,
-    to requirements: inout [PipRequirement]
-  ) -> Bool {
-    guard let requirement = requirement(bytes, kept, writer: writer) else { return false }
-    requirements.append(requirement)
-    return true
-  }
-
   /// The requirement that the meaningful part `kept` of a one-physical-line logical line spells,
   /// or nil when the line is not of the simple kind or does not parse.
   static func requirement(
     _ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>, writer: SimpleRequirementWriter
   ) -> PipRequirement? {
+    switch read(bytes, kept, writer: writer) {
+    case nil:
+      return nil
+    case .written(let nameEnd, let hasExtras, let marker):
+      let out = writer.out
+      return PipRequirement(
+        key: String(decoding: UnsafeBufferPointer(rebasing: out[..<nameEnd]), as: UTF8.self),
+        text: text(out, marker, bytes), orderSensitive: false, localContent: nil, isNamed: true, hasExtras: hasExtras)
+    case .parsed(let requirement):
+      return requirement
+    }
+  }
+
+  /// As `requirement(_:_:writer:)`, appending the requirement to `store` (the usual line's text
+  /// is written straight into the store's bytes: no String); false when the line is not of the
+  /// simple kind or does not parse.
+  @inline(__always)
+  static func append(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>, writer: SimpleRequirementWriter,
+    to store: PipRequirementStore
+  ) -> Bool {
+    switch read(bytes, kept, writer: writer) {
+    case nil:
+      return false
+    case .written(let nameEnd, let hasExtras, let marker):
+      let out = writer.out
+      let count = textCount(out, marker)
+      write(out, marker, bytes, to: store.reserveBytes(count + 1))
+      store.commitFast(keyCount: nameEnd, textCount: count, hasExtras: hasExtras)
+      return true
+    case .parsed(let requirement):
+      store.append(requirement)
+      return true
+    }
+  }
+
+  /// What `read` made of a line.
+  private enum Reading {
+    /// The requirement's text is in the writer's `out` (its key the first `nameEnd` bytes),
+    /// followed by `marker`.
+    case written(nameEnd: Int, hasExtras: Bool, marker: Marker)
+    /// Read by `RequirementParser`.
+    case parsed(PipRequirement)
+  }
+
+  private static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ kept: Range<Int>, writer: SimpleRequirementWriter
+  ) -> Reading? {
     // A name first: no option (`-…`), path (`.`, `/`) or URL at the start.
     guard !kept.isEmpty, PEP508Bytes.isAlphanumeric(bytes[kept.lowerBound]) else { return nil }
     // pip splits the marker off at the first ";" of a named line.
@@ -76,18 +111,15 @@ enum PipFastLine {
     if let (nameEnd, hasExtras) = writer.write(body) {
       // The usual requirement, written without allocating. (The writer takes only letters,
       // digits, spaces and `-_.[],=!<>~`, never "-" after a space: the body is plain.)
-      let out = writer.out
-      return PipRequirement(
-        key: String(decoding: UnsafeBufferPointer(rebasing: out[..<nameEnd]), as: UTF8.self),
-        text: text(out, marker, bytes), orderSensitive: false, localContent: nil, isNamed: true, hasExtras: hasExtras)
+      return .written(nameEnd: nameEnd, hasExtras: hasExtras, marker: marker)
     }
     // Versions with more parts than release numbers, and the like.
     guard isPlain(bytes, kept.lowerBound..<bodyEnd) else { return nil }
     var parser = RequirementParser(bytes: Array(body))
     guard let parsed = try? parser.parse() else { return nil }
-    return PipRequirement(
+    return .parsed(PipRequirement(
       key: parsed.normalizedName, text: parsed.bytes.withUnsafeBufferPointer { text($0, marker, bytes) },
-      orderSensitive: false, localContent: nil, isNamed: true, hasExtras: parsed.extras != nil)
+      orderSensitive: false, localContent: nil, isNamed: true, hasExtras: parsed.extras != nil))
   }
 
   /// A marker's canonical text: none, one comparison `name op "value"` (the value a range of the
@@ -134,6 +166,50 @@ enum PipFastLine {
         put(quote)
         return o
       }
+    }
+  }
+
+  /// The length of `text(requirement, marker, _)`.
+  private static func textCount(_ requirement: UnsafeBufferPointer<UInt8>, _ marker: Marker) -> Int {
+    switch marker {
+    case .none: return requirement.count
+    case .written(let written): return requirement.count + 2 + written.count
+    case .comparison(let name, let op, let value, _):
+      return requirement.count + 2 + name.utf8CodeUnitCount + 1 + op.utf8CodeUnitCount + 1 + value.count + 2
+    }
+  }
+
+  /// Writes the bytes of `text(requirement, marker, bytes)` at `to` (`textCount` of them).
+  private static func write(
+    _ requirement: UnsafeBufferPointer<UInt8>, _ marker: Marker, _ bytes: UnsafeBufferPointer<UInt8>,
+    to base: UnsafeMutablePointer<UInt8>
+  ) {
+    var o = 0
+    @inline(__always) func put(_ piece: UnsafeBufferPointer<UInt8>) {
+      if let from = piece.baseAddress { (base + o).initialize(from: from, count: piece.count) }
+      o += piece.count
+    }
+    @inline(__always) func put(_ piece: StaticString) { put(UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount)) }
+    @inline(__always) func put(_ byte: UInt8) {
+      base[o] = byte
+      o += 1
+    }
+    put(requirement)
+    switch marker {
+    case .none:
+      break
+    case .written(let written):
+      put("; ")
+      written.withUnsafeBufferPointer { put($0) }
+    case .comparison(let name, let op, let value, let quote):
+      put("; ")
+      put(name)
+      put(0x20)
+      put(op)
+      put(0x20)
+      put(quote)
+      put(UnsafeBufferPointer(rebasing: bytes[value]))
+      put(quote)
     }
   }
 
@@ -217,32 +293,49 @@ enum PipFastLine {
 /// path read (`PipFastLine`), and the meanings of the other lines, each placed after the fast
 /// requirements that precede it.
 struct PipPartMeanings {
-  /// The requirements of the lines read by the fast path, in file order.
-  var requirements: [PipRequirement] = []
-  /// Where each of them starts (reported only when a constraints file has extras).
+  /// The requirements of the lines read by the fast path, in file order, as bytes.
+  var store: PipRequirementStore
+  /// Where each of them starts (reported only when a constraints file has extras; empty unless
+  /// `positions` was asked for).
   var positions: [PipLineMeaning.Position] = []
   /// The other lines' meanings, each with the number of fast requirements before it in the part.
   var others: [(before: Int, meaning: PipLineMeaning)] = []
 
+  /// The fast requirements as `PipRequirement`s (for tests).
+  var requirements: [PipRequirement] { store.requirements }
+
   /// Classifies the logical lines of `bytes[range]` (`bytes` is all of `text`'s UTF-8; the range
   /// starts at line `firstLine` and ends a logical line): the fast path where it applies, the
   /// general one (`PipLineMeaning`) for the rest. Pure, so parts run on several threads.
-  init(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, file: String) {
-    var requirements: [PipRequirement] = []
+  ///
+  /// Without `text` (`bytes` are then ASCII text read in place, issue #8: no copy of the file as
+  /// a String), a String of the part's bytes is made only if a line needs the general path.
+  init(_ text: String?, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, firstLine: Int, file: String, positions keepPositions: Bool = true) {
     var positions: [PipLineMeaning.Position] = []
     var others: [(before: Int, meaning: PipLineMeaning)] = []
+    // The canonical texts are about as long as the lines (comments and spaces go).
+    let store = PipRequirementStore(byteCapacity: range.count, recordCapacity: range.count / 24)
     let writer = SimpleRequirementWriter()
-    LogicalLine.forEach(text, bytes, in: range, firstLine: firstLine) { physical, kept, line in
-      if PipFastLine.append(bytes, kept, writer: writer, to: &requirements) {
+    var partText: String?
+    func content() -> (text: String, start: Int) {
+      if let text { return (text, 0) }
+      if let partText { return (partText, range.lowerBound) }
+      let made = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+      partText = made
+      return (made, range.lowerBound)
+    }
+    LogicalLine.forEach(bytes, in: range, firstLine: firstLine, content: content) { physical, kept, line in
+      if PipFastLine.append(bytes, kept, writer: writer, to: store) {
         // The general path's `position(line.text.startIndex)`.
-        positions.append(PipLineMeaning.Position(line: line, column: kept.lowerBound - physical.lowerBound + 1))
+        if keepPositions { positions.append(PipLineMeaning.Position(line: line, column: kept.lowerBound - physical.lowerBound + 1)) }
       } else {
-        others.append((requirements.count, PipLineMeaning(LogicalLine.single(text, physical, kept, line: line), file: file)))
+        let (text, start) = content()
+        others.append((store.count, PipLineMeaning(LogicalLine.single(text, physical, kept, line: line, contentStart: start), file: file)))
       }
     } joined: { line in
-      others.append((requirements.count, PipLineMeaning(line, file: file)))
+      others.append((store.count, PipLineMeaning(line, file: file)))
     }
-    self.requirements = requirements
+    self.store = store
     self.positions = positions
     self.others = others
   }

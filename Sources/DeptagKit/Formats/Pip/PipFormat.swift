@@ -16,8 +16,14 @@ public struct PipFormat: ManifestFormat {
   }
 
   public func load(_ source: SourceFile, reader: any SourceReader) throws(DeptagError) -> LoadedManifests {
+    try load(source, reader: reader, detail: .full)
+  }
+
+  /// For `.canonicalText` the requirement entries are not built: the canonical text is written
+  /// straight from the requirements' bytes (settings, few, are kept).
+  public func load(_ source: SourceFile, reader: any SourceReader, detail: ManifestDetail) throws(DeptagError) -> LoadedManifests {
     var walker = PipIncludeWalker(reader: reader)
     try walker.walk(source)
-    return walker.result(rootPath: source.path)
+    return walker.result(rootPath: source.path, detail: detail)
   }
 }

@@ -14,9 +14,9 @@
 struct PipIncludeWalker {
   let reader: any SourceReader
   private(set) var settings = PipSettings()
-  private var requirements: [PipRequirement] = []
+  private var requirements = PipRequirementList()
   private var constraintReferences: [String] = []
-  private var constraintFiles: [(path: String, key: String, lines: [PipRequirement])] = []
+  private var constraintFiles: [(path: String, key: String, lines: PipRequirementList)] = []
   private var inputs: [String] = []
   private var warnings: [Diagnostic] = []
 
@@ -35,6 +35,9 @@ struct PipIncludeWalker {
   static let linesPerPart = 1_000
   /// The two above, for this walker (tests lower them to run the parallel path on small files).
   var partitioning = (threshold: PipIncludeWalker.parallelLineThreshold, linesPerPart: PipIncludeWalker.linesPerPart)
+  /// Whether ASCII files are read in place (`RequirementsDecoding.verbatimStart`) rather than
+  /// decoded into a String first (tests turn it off to compare the two).
+  var readsASCIIInPlace = true
 
   init(reader: any SourceReader) {
     self.reader = reader
@@ -54,9 +57,25 @@ struct PipIncludeWalker {
     _ source: SourceFile, relativeDirectory: String, mode: Mode, chain: [String]
   ) throws(DeptagError) {
     if !inputs.contains(source.path) { inputs.append(source.path) }
-    let text = try RequirementsDecoding.decode(source)
-    var parts = Self.meanings(of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart)
-    if case .requirements = mode { requirements.reserveCapacity(requirements.count + parts.reduce(0) { $0 + $1.requirements.count }) }
+    // Where a fast line starts is reported only for extras in a constraints file.
+    var isConstraints = false
+    if case .constraints = mode { isConstraints = true }
+    var parts: [PipPartMeanings]
+    let bytes = source.bytes
+    if readsASCIIInPlace, let start = RequirementsDecoding.verbatimStart(bytes) {
+      // ASCII text: read in place, not copied into a String (issue #8).
+      parts = bytes.withUnsafeBufferPointer { all in
+        Self.meanings(
+          nil, UnsafeBufferPointer(rebasing: all[start...]), file: source.path, threshold: partitioning.threshold,
+          linesPerPart: partitioning.linesPerPart, positions: isConstraints)
+      }
+    } else {
+      let text = try RequirementsDecoding.decode(source)
+      parts = Self.meanings(
+        of: text, file: source.path, threshold: partitioning.threshold, linesPerPart: partitioning.linesPerPart,
+        positions: isConstraints)
+    }
+    if case .requirements = mode { requirements.reserveCapacity(requirements.count + parts.reduce(0) { $0 + $1.store.count }) }
     // Popped from the end of the reversed list: each part is freed once it is applied (a big
     // file's requirements are not held twice).
     parts.reverse()
@@ -68,7 +87,7 @@ struct PipIncludeWalker {
         done = before
         try apply(meaning, in: source, relativeDirectory: relativeDirectory, mode: mode, chain: chain)
       }
-      try add(part, done..<part.requirements.count, mode: mode, file: source.path)
+      try add(part, done..<part.store.count, mode: mode, file: source.path)
     }
   }
 
@@ -77,32 +96,39 @@ struct PipIncludeWalker {
   /// parts of about `linesPerPart` lines, each classified by `ParallelMap` as a byte range of the
   /// one text (no copy per part); a smaller one is one part, done on this thread. Both give the
   /// same lines.
-  static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int) -> [PipPartMeanings] {
+  static func meanings(of text: String, file: String, threshold: Int, linesPerPart: Int, positions: Bool = true) -> [PipPartMeanings] {
     var text = text
     text.makeContiguousUTF8()
     let whole = text
     return text.utf8.withContiguousStorageIfAvailable { bytes -> [PipPartMeanings] in
-      // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
-      guard bytes.count + 1 >= threshold else {
-        return [PipPartMeanings(whole, bytes, 0..<bytes.count, firstLine: 1, file: file)]
-      }
-      let (cuts, lines) = LogicalLine.cuts(whole, linesPerPart: linesPerPart)
-      guard lines >= threshold, cuts.count > 1 else {
-        return [PipPartMeanings(whole, bytes, 0..<bytes.count, firstLine: 1, file: file)]
-      }
-      let parts = cuts.indices.map { i in
-        (range: cuts[i].offset..<(i + 1 < cuts.count ? cuts[i + 1].offset : bytes.count), firstLine: cuts[i].line)
-      }
-      let shared = SharedBytes(bytes)
-      return ParallelMap.map(parts) { part in
-        PipPartMeanings(whole, shared.bytes, part.range, firstLine: part.firstLine, file: file)
-      }
+      meanings(whole, bytes, file: file, threshold: threshold, linesPerPart: linesPerPart, positions: positions)
     }!
   }
 
+  /// `meanings(of:…)` of `bytes`, the UTF-8 of `text`, or (no `text`) ASCII text read in place.
+  static func meanings(
+    _ text: String?, _ bytes: UnsafeBufferPointer<UInt8>, file: String, threshold: Int, linesPerPart: Int, positions: Bool
+  ) -> [PipPartMeanings] {
+    // A file of n bytes has at most n + 1 physical lines: a small one needs no counting.
+    guard bytes.count + 1 >= threshold else {
+      return [PipPartMeanings(text, bytes, 0..<bytes.count, firstLine: 1, file: file, positions: positions)]
+    }
+    let (cuts, lines) = LogicalLine.cuts(bytes, linesPerPart: linesPerPart)
+    guard lines >= threshold, cuts.count > 1 else {
+      return [PipPartMeanings(text, bytes, 0..<bytes.count, firstLine: 1, file: file, positions: positions)]
+    }
+    let parts = cuts.indices.map { i in
+      (range: cuts[i].offset..<(i + 1 < cuts.count ? cuts[i + 1].offset : bytes.count), firstLine: cuts[i].line)
+    }
+    let shared = SharedBytes(bytes)
+    return ParallelMap.map(parts) { part in
+      PipPartMeanings(text, shared.bytes, part.range, firstLine: part.firstLine, file: file, positions: positions)
+    }
+  }
+
   /// The UTF-8 of the text being read, handed to the threads of `ParallelMap`. Unchecked
-  /// Sendable: the bytes are only read, and `meanings(of:…)` holds the string (and so the
-  /// storage) until `ParallelMap.map` has returned.
+  /// Sendable: the bytes are only read, and their owner (the string of `meanings(of:…)`, or
+  /// the source's bytes in `walk`) holds the storage until `ParallelMap.map` has returned.
   private struct SharedBytes: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -114,14 +140,12 @@ struct PipIncludeWalker {
     guard !range.isEmpty else { return }
     switch mode {
     case .requirements:
-      requirements.append(contentsOf: part.requirements[range])
+      requirements.append(part.store, range)
     case .constraints(let index):
-      for i in range {
-        if part.requirements[i].hasExtras {
-          throw DeptagError("constraints cannot have extras", at: part.positions[i].location(in: file))
-        }
-        constraintFiles[index].lines.append(part.requirements[i])
+      for i in range where part.store.records[i].has(PipRequirementStore.Record.hasExtras) {
+        throw DeptagError("constraints cannot have extras", at: part.positions[i].location(in: file))
       }
+      constraintFiles[index].lines.append(part.store, range)
     }
   }
 
@@ -208,7 +232,7 @@ struct PipIncludeWalker {
         mode = .constraints(existing)
         return  // the same constraints file through another branch: already read
       }
-      constraintFiles.append((path: path, key: key, lines: []))
+      constraintFiles.append((path: path, key: key, lines: PipRequirementList()))
       mode = .constraints(constraintFiles.count - 1)
     } else {
       mode = .requirements
@@ -244,87 +268,20 @@ struct PipIncludeWalker {
   }
 
 
-  /// The manifests: the root, then one per constraints file.
-  func result(rootPath: String) -> LoadedManifests {
+  /// The manifests: the root, then one per constraints file (without entries unless `detail`
+  /// is `.full`).
+  func result(rootPath: String, detail: ManifestDetail = .full) -> LoadedManifests {
     var entries = settings.entries
     entries += constraintReferences.map { Entry(key: "-c", text: "-c " + ShellWords.quote($0)) }
-    let requirementEntries = Self.canonicalOrder(requirements)
+    let withEntries = detail == .full
+    let (requirementEntries, text) = requirements.canonical(settings: entries, entries: withEntries)
     let root = Manifest(
-      kind: .pip, path: rootPath, settings: entries, entries: requirementEntries,
-      canonicalText: Self.text(entries, requirementEntries))
+      kind: .pip, path: rootPath, settings: entries, entries: requirementEntries, canonicalText: text)
     var manifests = [root]
     for file in constraintFiles {
-      let lines = Self.canonicalOrder(file.lines)
-      manifests.append(Manifest(kind: .pipConstraints, path: file.path, settings: [], entries: lines, canonicalText: Self.text([], lines)))
+      let (lines, text) = file.lines.canonical(settings: [], entries: withEntries)
+      manifests.append(Manifest(kind: .pipConstraints, path: file.path, settings: [], entries: lines, canonicalText: text))
     }
     return LoadedManifests(manifests: manifests, inputs: inputs, warnings: warnings)
   }
-
-  /// The entries' texts, one a line: the bytes are copied straight into the new string's
-  /// storage (appending line by line cost ~700 instructions a line).
-  ///
-  /// A line ending in `\` (a path or URL ending in one) would continue onto the next
-  /// (`join_lines`): it gets one blank after it, which pip strips again (`ignore_comments`), so
-  /// the canonical text reads back (PRODUCT.md principle 2; found by the pip fuzz harness).
-  private static func text(_ settings: [Entry], _ requirements: [Entry]) -> String {
-    let backslash = UInt8(ascii: "\\")
-    let lineLength = { (entry: Entry) in entry.text.utf8.count + (entry.text.utf8.last == backslash ? 2 : 1) }
-    let count = settings.reduce(0) { $0 + lineLength($1) } + requirements.reduce(0) { $0 + lineLength($1) }
-    guard count > 0 else { return "" }
-    return String(unsafeUninitializedCapacity: count) { buffer in
-      let base = buffer.baseAddress!
-      var offset = 0
-      for entries in [settings, requirements] {
-        for entry in entries {
-          var line = entry.text
-          line.withUTF8 { bytes in
-            if let from = bytes.baseAddress { (base + offset).initialize(from: from, count: bytes.count) }
-            offset += bytes.count
-            if bytes.last == backslash {
-              base[offset] = UInt8(ascii: " ")
-              offset += 1
-            }
-          }
-          base[offset] = UInt8(ascii: "\n")
-          offset += 1
-        }
-      }
-      return offset
-    }
-  }
-
-  /// Exact duplicates dropped, then a stable sort by key; lines of one project form a sorted set
-  /// unless one of them is order-sensitive, in which case their file order is kept (§5).
-  static func canonicalOrder(_ requirements: [PipRequirement]) -> [Entry] {
-    // A stable sort by key (ties keep file order), then each run of one key is a group. Equal
-    // lines have equal keys (the key is part of what the text spells), so duplicates are
-    // dropped within a group, keeping the first.
-    // Checked first: a file already in key order (a generated or tidied one) needs no sort.
-    let inOrder = requirements.indices.dropFirst().allSatisfy { !requirements[$0].keyPrecedes(requirements[$0 - 1]) }
-    let order = inOrder ? Array(requirements.indices) : requirements.indices.sorted { a, b in
-      requirements[a].hasKey(of: requirements[b]) ? a < b : requirements[a].keyPrecedes(requirements[b])
-    }
-    var out: [Entry] = []
-    out.reserveCapacity(order.count)
-    var start = 0
-    while start < order.count {
-      var end = start + 1
-      while end < order.count && requirements[order[end]].hasKey(of: requirements[order[start]]) { end += 1 }
-      if end - start == 1 {
-        let only = requirements[order[start]]
-        out.append(Entry(key: only.key, text: only.text))
-      } else {
-        var group: [PipRequirement] = []
-        for index in order[start..<end] where !group.contains(where: { $0.text == requirements[index].text }) {
-          group.append(requirements[index])
-        }
-        if group.count > 1 && !group.contains(where: \.orderSensitive) { group.sort { ByteOrder.precedes($0.text, $1.text) } }
-        out += group.map { Entry(key: $0.key, text: $0.text) }
-      }
-      start = end
-    }
-    return out
-  }
-
-
 }

@@ -37,6 +37,20 @@ enum RequirementsDecoding {
     return text
   }
 
+  /// Where the text starts in `b` when `decode` would return exactly `b[start...]` and not
+  /// throw: ASCII without NUL, after an optional UTF-8 BOM, with no coding line (nil
+  /// otherwise, `decode` then decides). Such bytes can be read in place, with no String copy.
+  static func verbatimStart(_ b: [UInt8]) -> Int? {
+    let start = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    // (The UTF-16 and UTF-32 BOMs are not ASCII.)
+    guard isASCII(b, from: start), codingDeclaration(b) == nil else { return nil }
+    let hasNUL = b.withUnsafeBufferPointer { all -> Bool in
+      guard let base = all.baseAddress, all.count > start else { return false }
+      return memchr(base + start, 0, all.count - start) != nil
+    }
+    return hasNUL ? nil : start
+  }
+
   /// The UTF-8 offset of the first NUL in `text` (`memchr`), if there is one.
   private static func nulOffset(_ text: String) -> Int? {
     var text = text
@@ -46,11 +60,16 @@ enum RequirementsDecoding {
     }
   }
 
-  /// Whether `b[start...]` is all ASCII, eight bytes at a time.
+  /// Whether `b[start...]` is all ASCII, 32 then eight bytes at a time.
   static func isASCII(_ b: [UInt8], from start: Int) -> Bool {
     b.withUnsafeBytes { raw in
       var i = start
       var high: UInt64 = 0
+      while i &+ 32 <= raw.count {
+        high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+          | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+        i &+= 32
+      }
       while i &+ 8 <= raw.count {
         high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
         i &+= 8

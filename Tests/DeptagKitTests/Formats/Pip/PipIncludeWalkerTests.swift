@@ -8,13 +8,15 @@ import Testing
 @Suite struct PipIncludeWalkerTests {
   /// The outcome of reading `text` as `requirements.txt` with the given partitioning.
   static func read(
-    _ text: String, files: [String: String] = [:], threshold: Int, linesPerPart: Int = PipIncludeWalker.linesPerPart
+    _ text: String, files: [String: String] = [:], threshold: Int, linesPerPart: Int = PipIncludeWalker.linesPerPart,
+    inPlace: Bool = true
   ) -> Result<LoadedManifests, DeptagError> {
     var all = files
     all["requirements.txt"] = text
     let reader = MemoryReader(all)
     var walker = PipIncludeWalker(reader: reader)
     walker.partitioning = (threshold, linesPerPart)
+    walker.readsASCIIInPlace = inPlace
     do {
       try walker.walk(SourceFile(path: "requirements.txt", bytes: Array(text.utf8)))
       return .success(walker.result(rootPath: "requirements.txt"))
@@ -68,6 +70,27 @@ import Testing
         #expect(Self.read(text, files: Self.includedFiles, threshold: 1, linesPerPart: perPart) == expected, "seed \(seed), \(perPart) lines a part")
       }
     }
+  }
+
+  /// ASCII bytes read in place (no String of the file; a part makes one of its own bytes only
+  /// for a line the fast path declines) read as the decoded text does: same manifests,
+  /// warnings and first error, whatever the cuts.
+  @Test func bytesInPlaceReadLikeTheDecodedText() {
+    var ascii = 0
+    for seed: UInt64 in 1...30 {
+      // The generated lines, non-ASCII letters made ASCII (as otherwise the text is decoded).
+      let generated = Self.file(lines: 200, seed: seed, errors: seed % 2 == 0)
+      let text = String(String.UnicodeScalarView(generated.unicodeScalars.map { $0.isASCII ? $0 : "x" }))
+      guard RequirementsDecoding.verbatimStart(Array(text.utf8)) == 0 else { continue }
+      ascii += 1
+      for perPart in [1, 7, 50, 1_000] {
+        #expect(
+          Self.read(text, files: Self.includedFiles, threshold: 1, linesPerPart: perPart)
+            == Self.read(text, files: Self.includedFiles, threshold: 1, linesPerPart: perPart, inPlace: false),
+          "seed \(seed), \(perPart) lines a part")
+      }
+    }
+    #expect(ascii >= 10)
   }
 
   /// A file over the real threshold takes the parallel path with the real part size.

@@ -30,6 +30,25 @@ import Testing
     #expect(try Self.decode([0, 0, 0xFE, 0xFF] + Self.utf32(text, bigEndian: true)) == text)
   }
 
+  /// `verbatimStart` (the bytes read in place, no String copy) only where `decode` gives
+  /// exactly those bytes: ASCII without NUL, after an optional UTF-8 BOM, without a coding line.
+  @Test func verbatimStartOnlyWhereDecodeIsTheBytes() throws {
+    let cases: [([UInt8], Int?)] = [
+      (Array("a==1\nb\r\n".utf8), 0), ([], 0), ([0xEF, 0xBB, 0xBF] + Array("a==1\n".utf8), 3), ([0xEF, 0xBB, 0xBF], 3),
+      (Array("a==1 # é\n".utf8), nil), (Array("a==1\n\0".utf8), nil), ([0xEF, 0xBB, 0xBF, 0], nil),
+      (Array("# -*- coding: latin-1 -*-\na==1\n".utf8), nil), (Array("a\n# coding=utf-8\n".utf8), nil),
+      ([0xFF, 0xFE] + Self.utf16("a==1\n", bigEndian: false), nil), (Self.utf16("a==1\n", bigEndian: false), nil),
+      // NUL or a high byte inside the eight-byte words, and at their edges.
+      (Array("abcdefghijklmnopqrstuvw\n".utf8), 0), (Array("abcdefgh\0jklmnopqrstuvw\n".utf8), nil),
+      (Array("abcdefg\0ijklmnopqrstuvw\n".utf8), nil), (Array("\0bcdefghijklmnop".utf8), nil),
+      (Array("abcdefghijklmnoé".utf8), nil), (Array("abcdefghij\u{7F}lmnop".utf8), 0), (Array("abc\u{01}efghijklmnop".utf8), 0),
+    ]
+    for (bytes, start) in cases {
+      #expect(RequirementsDecoding.verbatimStart(bytes) == start, "\(bytes)")
+      if let start { #expect(try Self.decode(bytes) == String(decoding: bytes[start...], as: UTF8.self)) }
+    }
+  }
+
   @Test func utf16WithoutBOMIsNotUTF8() {
     // Without a BOM pip decodes as UTF-8; UTF-16 text then contains NULs: refused.
     #expect(throws: DeptagError.self) { try Self.decode(Self.utf16("a==1\n", bigEndian: false)) }
