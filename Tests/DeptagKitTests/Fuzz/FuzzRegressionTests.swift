@@ -141,11 +141,12 @@ import Testing
   }
 
   // Maven (fixed in deptag-canonical-v3): `x/pom.xml/pom.xml` (the module folder `x/pom.xml`) was
-  // written `x/pom.xml`, which reads back as the folder `x`; `pom.xml/pom.xml` became `.`.
+  // written `x/pom.xml`, which reads back as the folder `x`; `pom.xml/pom.xml` became `.`, and
+  // `/pom.xml` an empty module (read back as `.`).
   @Test func moduleFolderNamedPomXMLKeepsItsFile() throws {
     let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("maven/module-folder-named-pom-xml.xml")))
     let text = try #require(try Self.canonicalText(bytes, .maven))
-    #expect(text.contains("<module>pom.xml/pom.xml</module>\n    <module>x/pom.xml/pom.xml</module>\n    <module>y</module>"))
+    #expect(text.contains("<module>/</module>\n    <module>pom.xml/pom.xml</module>\n    <module>x/pom.xml/pom.xml</module>\n    <module>y</module>"))
     // Folders ending or starting in blanks, which reading a value trims.
     let blanks = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent("maven/module-folder-with-blanks.xml")))
     let written = try #require(try Self.canonicalText(blanks, .maven))

@@ -503,7 +503,7 @@ struct PomCanonicalizer {
     if path == "pom.xml" { return "." }
     if path.hasSuffix("/pom.xml") { path = String(path.dropLast("/pom.xml".count)) }
     while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-    return path
+    return path.isEmpty ? "/" : path  // `/pom.xml`: the root folder
   }
 
   /// A module folder as written, so that it reads back as the same folder (`modulePath`; found
