@@ -87,7 +87,11 @@ enum PipFastLine {
     // are the general path's (`_strip_extras`, `is_archive_file`).
     // (Archive suffixes end in a letter or in ".bz2": a version number ends the look.)
     guard let last = body.last, last != UInt8(ascii: "]") else { return nil }
-    if !PEP508Bytes.isDigit(last) || (last == UInt8(ascii: "2") && body.count >= 4 && body[body.count - 4] == UInt8(ascii: ".")) {
+    // (The one suffix ending in a digit is ".bz2" / ".tar.bz2": "1.1.2" needs no look.)
+    if !PEP508Bytes.isDigit(last)
+      || (last == UInt8(ascii: "2") && body.count >= 4 && body[body.count - 4] == UInt8(ascii: ".")
+        && body[body.count - 3] | 0x20 == UInt8(ascii: "b") && body[body.count - 2] | 0x20 == UInt8(ascii: "z"))
+    {
       guard !PipRequirementParser.isArchive(body) else { return nil }
     }
 
@@ -213,8 +217,23 @@ enum PipFastLine {
     }
   }
 
-  /// `MarkerParser.parseOperator`'s symbolic operators, in its order.
-  private static let markerOperators: [StaticString] = ["===", "==", "~=", "!=", "<=", ">=", "<", ">"]
+  /// The first of `MarkerParser.parseOperator`'s symbolic operators, in its order ("===",
+  /// "==", "~=", "!=", "<=", ">=", "<", ">"), that `bytes[i..<end]` starts with.
+  @inline(__always)
+  private static func markerOperator(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> StaticString? {
+    let equals = UInt8(ascii: "=")
+    let secondIsEquals = i + 1 < end && bytes[i + 1] == equals
+    switch bytes[i] {
+    case equals:
+      guard secondIsEquals else { return nil }
+      return i + 2 < end && bytes[i + 2] == equals ? "===" : "=="
+    case UInt8(ascii: "~"): return secondIsEquals ? "~=" : nil
+    case UInt8(ascii: "!"): return secondIsEquals ? "!=" : nil
+    case UInt8(ascii: "<"): return secondIsEquals ? "<=" : "<"
+    case UInt8(ascii: ">"): return secondIsEquals ? ">=" : ">"
+    default: return nil
+    }
+  }
 
   /// A marker (plain text, see `isPlain`) that is one comparison `variable op 'string'`, as
   /// `MarkerParser` writes it: the variable's PEP 508 name, the operator, the string in double
@@ -239,9 +258,7 @@ enum PipFastLine {
     while i < end, bytes[i] == 0x20 { i += 1 }
     // `MarkerParser.parseOperator`, less `in` and `not in`.
     guard i < end, bytes[i] != UInt8(ascii: "i"), bytes[i] != UInt8(ascii: "n") else { return nil }
-    guard let op = markerOperators.first(where: { op in
-      i + op.utf8CodeUnitCount <= end && (0..<op.utf8CodeUnitCount).allSatisfy { bytes[i + $0] == op.utf8Start[$0] }
-    }) else { return nil }
+    guard let op = markerOperator(bytes, at: i, end: end) else { return nil }
     i += op.utf8CodeUnitCount
     while i < end, bytes[i] == 0x20 { i += 1 }
     guard i < end, bytes[i] == 0x22 || bytes[i] == 0x27 else { return nil }

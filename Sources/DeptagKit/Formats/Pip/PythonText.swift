@@ -55,7 +55,16 @@ enum PythonBytes {
   }
 
   /// The offset of the first scalar in `range` that is not whitespace, nil if there is none.
+  @inline(__always)
   static func firstNonSpace(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
+    // The usual first byte: printable ASCII other than the space (0x21..<0x80, never
+    // whitespace), answered without a call.
+    if range.lowerBound < range.upperBound, bytes[range.lowerBound] &- 0x21 < 0x5F { return range.lowerBound }
+    return firstNonSpaceScan(bytes, in: range)
+  }
+
+  /// `firstNonSpace`, scalar by scalar.
+  private static func firstNonSpaceScan(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) -> Int? {
     var i = range.lowerBound
     while i < range.upperBound {
       let (isSpace, length) = space(bytes, at: i)

@@ -79,4 +79,28 @@ import Testing
     #expect(!Self.check("pkg; os_name == 'a' -b"))  // options, even inside a marker string
     #expect(!Self.check("pkg==1\t; os_name == 'a'"))  // a tab: Unicode-aware stripping is the general path's
   }
+
+  /// The look-ups that replaced scans (issue #8): the identifier table, the marker operator
+  /// switch, the ".bz2" pre-check before `isArchive`. Each line agrees with the general path.
+  @Test func tableAndSwitchCases() {
+    // Archive names ending in a digit go to the general path; versions ending in ".N.2" do not.
+    #expect(!Self.check("x.tar.bz2"))
+    #expect(!Self.check("X.TAR.BZ2"))
+    #expect(Self.check("pkg.bZ2"))  // ".bz2" alone is no archive suffix (".tar.bz2" is)
+    #expect(!Self.check("pkg.TaR.bZ2"))
+    #expect(Self.check("pkg==1.1.2"))
+    _ = Self.check("pkg==1.b.2")  // declined or agreeing with the general path
+    // Identifiers: case, every separator run, digits, bytes just outside the classes.
+    for name in ["AbC-_.dEf9", "a.B_c-D", "Z0", "pkg@", "pkg`", "pkg{", "pkg/", "pkg:", "a--b", "a._-b[X,y_Z]"] {
+      _ = Self.check(name + ">=1.0")
+    }
+    // Every marker operator, spaced or not, and near misses.
+    for op in ["===", "==", "~=", "!=", "<=", ">=", "<", ">", "=", "!", "~", "=<", "=>", "<>", "in", "not in"] {
+      _ = Self.check("pkg==1 ; python_version \(op) '3.9'")
+      _ = Self.check("pkg==1;python_version\(op)'3.9'")
+      _ = Self.check("pkg==1 ; os.name\(op)\"nt\" ")
+    }
+    #expect(Self.check("pkg==1 ; python_version >= '3.9'"))
+    #expect(Self.check("pkg==1;python_version<'3'"))
+  }
 }

@@ -17,11 +17,22 @@ final class SimpleRequirementWriter {
   private let items = UnsafeMutablePointer<Range<Int>>.allocate(capacity: capacity)
   /// A copy of a list's items while they are put in order.
   private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+  /// What each byte is in an identifier, one table look-up a byte (issue #8): a letter or digit
+  /// as written (lower-cased), `-` for the separators `-_.`, 0 for anything else.
+  private let identifierBytes: UnsafeMutablePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for byte in 0..<256 {
+      let b = UInt8(byte)
+      table[byte] = PEP508Bytes.isAlphanumeric(b) ? PEP508Bytes.lower(b) : PEP508Bytes.isSeparator(b) ? 0x2D : 0
+    }
+    return table
+  }()
 
   deinit {
     base.deallocate()
     items.deallocate()
     scratch.deallocate()
+    identifierBytes.deallocate()
   }
 
   /// The canonical text of the last requirement written (valid until the next `write`).
@@ -46,26 +57,27 @@ final class SimpleRequirementWriter {
     // or digit, so that the word boundary is the end of the run; written PEP 503 normalized
     // (lower-cased, each run of `-_.` one `-`, as `RequirementParser.appendNormalized`).
     // Returns the end of the identifier in the text.
+    let identifierBytes = identifierBytes
     @inline(__always) func appendIdentifier(_ i: Int) -> Int? {
-      guard i < n, PEP508Bytes.isAlphanumeric(p[i]) else { return nil }
+      guard i < n, identifierBytes[Int(p[i])] > 0x2D else { return nil }
       var e = i
       var previousWasSeparator = false
       while e < n {
-        let c = p[e]
-        if PEP508Bytes.isAlphanumeric(c) {
-          out[o] = PEP508Bytes.lower(c)
-          o += 1
+        let c = identifierBytes[Int(p[e])]
+        if c > 0x2D {  // a letter or digit, lower-cased
+          out[o] = c
+          o &+= 1
           previousWasSeparator = false
-        } else if PEP508Bytes.isSeparator(c) {
+        } else if c == 0x2D {
           if !previousWasSeparator {
             out[o] = 0x2D
-            o += 1
+            o &+= 1
           }
           previousWasSeparator = true
         } else {
           break
         }
-        e += 1
+        e &+= 1
       }
       return previousWasSeparator ? nil : e
     }
