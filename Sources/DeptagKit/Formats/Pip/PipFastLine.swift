@@ -136,40 +136,11 @@ enum PipFastLine {
 
   /// The requirement line: `requirement`, then "; " and the marker, if any.
   private static func text(_ requirement: UnsafeBufferPointer<UInt8>, _ marker: Marker, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    switch marker {
-    case .none:
-      return String(decoding: requirement, as: UTF8.self)
-    case .written(let written):
-      var text = Array(requirement)
-      text.reserveCapacity(requirement.count + 2 + written.count)
-      PEP508Bytes.append("; ", to: &text)
-      text.append(contentsOf: written)
-      return String(decoding: text, as: UTF8.self)
-    case .comparison(let name, let op, let value, let quote):
-      let count = requirement.count + 2 + name.utf8CodeUnitCount + 1 + op.utf8CodeUnitCount + 1 + value.count + 2
-      return String(unsafeUninitializedCapacity: count) { buffer in
-        // Exactly `count` bytes are written, each piece at its offset.
-        var o = 0
-        func put(_ piece: UnsafeBufferPointer<UInt8>) {
-          _ = UnsafeMutableBufferPointer(rebasing: buffer[o..<(o + piece.count)]).initialize(from: piece)
-          o += piece.count
-        }
-        func put(_ piece: StaticString) { put(UnsafeBufferPointer(start: piece.utf8Start, count: piece.utf8CodeUnitCount)) }
-        func put(_ byte: UInt8) {
-          buffer[o] = byte
-          o += 1
-        }
-        put(requirement)
-        put("; ")
-        put(name)
-        put(0x20)
-        put(op)
-        put(0x20)
-        put(quote)
-        put(UnsafeBufferPointer(rebasing: bytes[value]))
-        put(quote)
-        return o
-      }
+    let count = textCount(requirement, marker)
+    guard count > 0 else { return "" }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      write(requirement, marker, bytes, to: buffer.baseAddress!)
+      return count
     }
   }
 
