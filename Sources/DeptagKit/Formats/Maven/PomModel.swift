@@ -7,10 +7,17 @@
 /// the canonical POM is written (`PomCanonicalizer`).
 struct PomText: Sendable, Hashable {
   private var storage: Storage
-  /// Byte offset of the value (or of its element when empty), for error positions.
-  var offset: Int
   /// Known to hold no `$`, so nothing to interpolate (issue #8: found while trimming).
   var plain = false
+  /// `offset`, in 4 bytes (issue #8: a smaller record; inputs are at most
+  /// `InputLimits.maximumBytes`, far below 2 GiB).
+  private var storedOffset: Int32
+
+  /// Byte offset of the value (or of its element when empty), for error positions.
+  var offset: Int {
+    get { Int(storedOffset) }
+    set { storedOffset = Int32(clamping: newValue) }
+  }
 
   /// The value as a String, or (issue #8: no String per value) as its bytes in the XML
   /// document's text, when they are ASCII and hold no `$` (so the String would hold the same
@@ -22,14 +29,15 @@ struct PomText: Sendable, Hashable {
 
   init(value: String, offset: Int, plain: Bool = false) {
     storage = .string(value)
-    self.offset = offset
+    storedOffset = Int32(clamping: offset)
     self.plain = plain
   }
 
-  /// A value kept as `source.bytes[range]`: ASCII without a `$` (the caller checked).
+  /// A value kept as `source.bytes[range]`: ASCII without a `$`, `range` below 2 GiB (the
+  /// caller checked).
   init(source: PomTextSource, range: Range<Int>, offset: Int) {
     storage = .bytes(source, start: Int32(range.lowerBound), end: Int32(range.upperBound))
-    self.offset = offset
+    storedOffset = Int32(clamping: offset)
     plain = true
   }
 
@@ -485,7 +493,7 @@ struct PomModelReader {
       throw error("<\(name(element))> must hold text, not the element <\(name(node.firstChild))>", at: offset(node.firstChild))
     }
     let offset = node.textOffset >= 0 ? node.textOffset : node.offset
-    if let range = Self.plainRange(source.bytes, node.textStart, node.textEnd) {
+    if node.textEnd <= Int(Int32.max), let range = Self.plainRange(source.bytes, node.textStart, node.textEnd) {
       return (PomText(source: source, range: range, offset: offset), range)
     }
     let (value, plain) = Self.trimmed(document.textBytes[node.textStart..<node.textEnd])
