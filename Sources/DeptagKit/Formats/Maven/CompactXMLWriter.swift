@@ -280,6 +280,74 @@ struct CompactXMLWriter {
     closeTag(name)
   }
 
+  /// `leaf(name, value)` for the value whose UTF-8 is `value` (issue #8: no String made).
+  mutating func leaf(_ name: StaticString, bytes value: UnsafeBufferPointer<UInt8>) {
+    if direct, let start = value.baseAddress, !value.isEmpty, !Self.needsEscaping(value) {
+      // The usual case, with one capacity check: indentation, `<name>`, the value, `</name>`
+      // and the line's end (issue #8).
+      shape.lines += 1
+      shape.indent += 2 * depth
+      let indent = 2 * (poolDepth + depth)
+      let length = name.utf8CodeUnitCount
+      // (up to 7 bytes past the indentation are written by `spaces`, then written over)
+      let total = indent + 8 + 2 * length + 5 + value.count + 1
+      if count + total > capacity { grow(toAtLeast: count + total) }
+      spaces(indent)
+      tag(name, before: 1, after: UInt16(UInt8(ascii: ">")), afterCount: 1)
+      ByteWord.copy(from: start, to: base + count, count: value.count)
+      count += value.count
+      tag(name, before: 2, after: UInt16(UInt8(ascii: ">")) | UInt16(0x0A) << 8, afterCount: 2)
+      return
+    }
+    line()
+    defer { endLine() }
+    if value.isEmpty { return emptyTag(name) }
+    openTag(name)
+    if !Self.needsEscaping(value) {
+      bytes(value)
+    } else {
+      // As `XMLOut.escape`: by byte.
+      for byte in value {
+        switch byte {
+        case UInt8(ascii: "&"): self.name("&amp;")
+        case UInt8(ascii: "<"): self.name("&lt;")
+        case UInt8(ascii: ">"): self.name("&gt;")
+        default: self.byte(byte)
+        }
+      }
+    }
+    closeTag(name)
+  }
+
+  /// Whether `value` holds a `&`, `<` or `>`: eight bytes at a time (issue #8).
+  @inline(__always)
+  static func needsEscaping(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func holds(_ word: UInt64, _ byte: UInt64) -> Bool {
+      let x = word ^ (ones &* byte)  // a zero byte where `byte` was
+      return (x &- ones) & ~x & highs != 0
+    }
+    var at = 0
+    while at + 8 <= value.count {
+      let word = ByteWord.load(value, at)
+      if holds(word, 0x26) || holds(word, 0x3C) || holds(word, 0x3E) { return true }
+      at += 8
+    }
+    while at < value.count {
+      let byte = value[at]
+      if byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") { return true }
+      at += 1
+    }
+    return false
+  }
+
+  /// The bytes of `buffer`, as they are.
+  @inline(__always)
+  mutating func raw(bytes buffer: UnsafeBufferPointer<UInt8>) {
+    bytes(buffer)
+  }
+
   /// An element already written by a `CompactXMLWriter` (`.compact`); any other `XMLOut` is
   /// written as `XMLOut.compact` writes it, its shape measured.
   mutating func element(_ element: XMLOut) {

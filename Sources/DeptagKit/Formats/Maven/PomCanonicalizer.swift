@@ -323,6 +323,9 @@ struct PomCanonicalizer {
     _ list: [PomDependency], at index: Int, interpolator: PomInterpolator, depth: Int?,
     keys: inout DependencyKeyTable?
   ) throws(DeptagError) -> (key: String, id: Int, inserted: Bool, element: XMLOut, isImport: Bool)? {
+    if let fields = list[index].spans {
+      return try dependencyFromBytes(list, at: index, fields, depth: depth, keys: &keys)
+    }
     guard let groupId = try interpolator.interpolate(list[index].groupId), !groupId.isEmpty else {
       throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
     }
@@ -410,6 +413,92 @@ struct PomCanonicalizer {
         CompactXMLWriter.element(in: scratch, write)
       }
     return (key, found.id, found.inserted, element, scope == "import" && type == "pom")
+  }
+
+  /// `dependency` for one whose values are all kept as bytes in `source` (ASCII, no `$`, so
+  /// each interpolates to itself) and that has no exclusions: the same key and element, written
+  /// from the bytes (issue #8: no String per value). The table never refuses an ASCII key.
+  private func dependencyFromBytes(
+    _ list: [PomDependency], at index: Int, _ dependency: DependencyByteFields, depth: Int?,
+    keys: inout DependencyKeyTable?
+  ) throws(DeptagError) -> (key: String, id: Int, inserted: Bool, element: XMLOut, isImport: Bool)? {
+    guard let groupIdRange = dependency.groupId.range, !groupIdRange.isEmpty else {
+      throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
+    }
+    guard let artifactIdRange = dependency.artifactId.range, !artifactIdRange.isEmpty else {
+      throw error("dependency without an <artifactId> (Maven rejects it too)", at: list[index].offset)
+    }
+    // (given, so kept as bytes: `spans` is set only then)
+    let source = list[index].groupId!.byteSource!
+    return source.bytes.withUnsafeBufferPointer { all in
+      let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+      func field(_ span: DependencyByteFields.Span) -> UnsafeBufferPointer<UInt8>? {
+        guard let range = span.range else { return nil }
+        // (in bounds: the range is the value's, in these bytes)
+        return UnsafeBufferPointer(rebasing: all[range])
+      }
+      func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString, foldingCase: Bool = false) -> Bool {
+        guard bytes.count == text.utf8CodeUnitCount else { return false }
+        for k in 0..<bytes.count {
+          var byte = bytes[k]
+          if foldingCase && byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 0x20 }
+          if byte != text.utf8Start[k] { return false }
+        }
+        return true
+      }
+      let jar: StaticString = "jar"
+      let groupId = UnsafeBufferPointer(rebasing: all[groupIdRange])
+      let artifactId = UnsafeBufferPointer(rebasing: all[artifactIdRange])
+      var type = field(dependency.type) ?? none
+      if type.isEmpty { type = UnsafeBufferPointer(start: jar.utf8Start, count: jar.utf8CodeUnitCount) }
+      let isJar = equal(type, "jar")
+      let classifier = field(dependency.classifier) ?? none
+      var scope = field(dependency.scope) ?? none
+      if equal(scope, "compile") { scope = none }
+      // (`lowercased() == "true"`: the bytes are ASCII)
+      let optional = field(dependency.optional).map { equal($0, "true", foldingCase: true) } ?? false
+      let writeKey = { (out: inout CompactXMLWriter) in
+        out.raw(bytes: groupId)
+        out.raw(ascii: ":")
+        out.raw(bytes: artifactId)
+        if !isJar || !classifier.isEmpty {
+          out.raw(ascii: ":")
+          out.raw(bytes: type)
+        }
+        if !classifier.isEmpty {
+          out.raw(ascii: ":")
+          out.raw(bytes: classifier)
+        }
+      }
+      var key = ""
+      var found: (id: Int, inserted: Bool) = (-1, true)
+      if keys != nil {
+        found = CompactXMLWriter.withBytes(in: scratch, writeKey, { keys!.insert($0) })!
+      } else {
+        key = CompactXMLWriter.string(in: scratch, writeKey)
+      }
+      let version = field(dependency.version)
+      let systemPath = field(dependency.systemPath)
+      let write = { (out: inout CompactXMLWriter) in
+        out.open("dependency")
+        out.leaf("groupId", bytes: groupId)
+        out.leaf("artifactId", bytes: artifactId)
+        if let version { out.leaf("version", bytes: version) }
+        if !isJar { out.leaf("type", bytes: type) }
+        if !classifier.isEmpty { out.leaf("classifier", bytes: classifier) }
+        if !scope.isEmpty { out.leaf("scope", bytes: scope) }
+        if optional { out.leaf("optional", "true") }
+        if let systemPath { out.leaf("systemPath", bytes: systemPath) }
+        out.close("dependency")
+      }
+      let element =
+        if let depth {
+          CompactXMLWriter.pooled(in: scratch, pool: pool, depth: depth, keepText: !textOnly, write)
+        } else {
+          CompactXMLWriter.element(in: scratch, write)
+        }
+      return (key, found.id, found.inserted, element, equal(scope, "import") && equal(type, "pom"))
+    }
   }
 
   /// Plugins (or extensions) as a sorted set keyed by groupId:artifactId, the last of a repeated

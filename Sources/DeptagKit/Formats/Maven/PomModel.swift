@@ -6,11 +6,79 @@
 /// Values are kept raw (trimmed, as Maven trims them, reference 2.4); interpolation happens when
 /// the canonical POM is written (`PomCanonicalizer`).
 struct PomText: Sendable, Hashable {
-  var value: String
-  /// Byte offset of the value (or of its element when empty), for error positions.
-  var offset: Int
+  private var storage: Storage
   /// Known to hold no `$`, so nothing to interpolate (issue #8: found while trimming).
   var plain = false
+  /// `offset`, in 4 bytes (issue #8: a smaller record; inputs are at most
+  /// `InputLimits.maximumBytes`, far below 2 GiB).
+  private var storedOffset: Int32
+
+  /// Byte offset of the value (or of its element when empty), for error positions.
+  var offset: Int {
+    get { Int(storedOffset) }
+    set { storedOffset = Int32(clamping: newValue) }
+  }
+
+  /// The value as a String, or (issue #8: no String per value) as its bytes in the XML
+  /// document's text, when they are ASCII and hold no `$` (so the String would hold the same
+  /// bytes, and interpolating it changes nothing).
+  private enum Storage: Sendable {
+    case string(String)
+    case bytes(PomTextSource, start: Int32, end: Int32)
+  }
+
+  init(value: String, offset: Int, plain: Bool = false) {
+    storage = .string(value)
+    storedOffset = Int32(clamping: offset)
+    self.plain = plain
+  }
+
+  /// A value kept as `source.bytes[range]`: ASCII without a `$`, `range` below 2 GiB (the
+  /// caller checked).
+  init(source: PomTextSource, range: Range<Int>, offset: Int) {
+    storage = .bytes(source, start: Int32(range.lowerBound), end: Int32(range.upperBound))
+    storedOffset = Int32(clamping: offset)
+    plain = true
+  }
+
+  var value: String {
+    get {
+      switch storage {
+      case .string(let value): value
+      case .bytes(let source, let start, let end): String(decoding: source.bytes[Int(start)..<Int(end)], as: UTF8.self)
+      }
+    }
+    set { storage = .string(newValue) }
+  }
+
+  /// Where the value's bytes are in `source` when it is kept as bytes (ASCII, no `$`).
+  func byteRange(in source: PomTextSource) -> Range<Int>? {
+    guard case .bytes(let own, let start, let end) = storage, own === source else { return nil }
+    return Int(start)..<Int(end)
+  }
+
+  /// The source of a value kept as bytes.
+  var byteSource: PomTextSource? {
+    guard case .bytes(let source, _, _) = storage else { return nil }
+    return source
+  }
+
+  static func == (a: PomText, b: PomText) -> Bool {
+    a.value == b.value && a.offset == b.offset && a.plain == b.plain
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(value)
+    hasher.combine(offset)
+    hasher.combine(plain)
+  }
+}
+
+/// The XML document's text bytes, shared by the values kept as bytes (`PomText`).
+final class PomTextSource: Sendable {
+  let bytes: [UInt8]
+
+  init(bytes: [UInt8]) { self.bytes = bytes }
 }
 
 struct PomDependency: Sendable {
@@ -24,6 +92,30 @@ struct PomDependency: Sendable {
   var systemPath: PomText?
   var exclusions: [(groupId: PomText?, artifactId: PomText?, offset: Int)] = []
   var offset: Int
+  /// Set by the model reader when every value given is kept as bytes in its `PomTextSource`
+  /// and there are no exclusions: where the values are (issue #8: the dependency is then
+  /// written from the bytes). Not kept up to date if a field is changed afterwards.
+  var spans: DependencyByteFields? = nil
+
+}
+
+/// Where a dependency's values are in their `PomTextSource` (start -1: absent).
+struct DependencyByteFields {
+  struct Span {
+    var start: Int32 = -1
+    var end: Int32 = -1
+
+    var range: Range<Int>? { start < 0 ? nil : Int(start)..<Int(end) }
+  }
+
+  var groupId = Span()
+  var artifactId = Span()
+  var version = Span()
+  var type = Span()
+  var classifier = Span()
+  var scope = Span()
+  var optional = Span()
+  var systemPath = Span()
 }
 
 struct PomPlugin: Sendable {
@@ -97,9 +189,13 @@ struct PomModelReader {
   let path: String
   let document: XMLDocument
 
+  /// The document's text, for the values kept as bytes.
+  let source: PomTextSource
+
   init(path: String, document: XMLDocument) {
     self.path = path
     self.document = document
+    source = PomTextSource(bytes: document.textBytes)
   }
 
   var lines: LineMap { document.lines }
@@ -233,20 +329,29 @@ struct PomModelReader {
         child = document.nodes[child].nextSibling
       }
       try noText(in: element)
-      func field(_ slot: Int) throws(DeptagError) -> PomText? {
+      var spans = DependencyByteFields()
+      var allBytes = true
+      func field(_ slot: Int, _ span: inout DependencyByteFields.Span) throws(DeptagError) -> PomText? {
         let position = slots[slot]
-        return position < 0 ? nil : try text(position)
+        guard position >= 0 else { return nil }
+        let (text, range) = try byteText(position)
+        if let range {
+          span = DependencyByteFields.Span(start: Int32(range.lowerBound), end: Int32(range.upperBound))
+        } else {
+          allBytes = false
+        }
+        return text
       }
       // Each field read in the same order as before (the same first error), then the record
       // made once, in the array (not built in a local and copied in).
-      let groupId = try field(DependencySlots.groupId)
-      let artifactId = try field(DependencySlots.artifactId)
-      let version = try field(DependencySlots.version)
-      let type = try field(DependencySlots.type)
-      let classifier = try field(DependencySlots.classifier)
-      let scope = try field(DependencySlots.scope)
-      let optional = try field(DependencySlots.optional)
-      let systemPath = try field(DependencySlots.systemPath)
+      let groupId = try field(DependencySlots.groupId, &spans.groupId)
+      let artifactId = try field(DependencySlots.artifactId, &spans.artifactId)
+      let version = try field(DependencySlots.version, &spans.version)
+      let type = try field(DependencySlots.type, &spans.type)
+      let classifier = try field(DependencySlots.classifier, &spans.classifier)
+      let scope = try field(DependencySlots.scope, &spans.scope)
+      let optional = try field(DependencySlots.optional, &spans.optional)
+      let systemPath = try field(DependencySlots.systemPath, &spans.systemPath)
       var exclusionList: [(groupId: PomText?, artifactId: PomText?, offset: Int)] = []
       if slots[DependencySlots.exclusions] >= 0 {
         let exclusions = slots[DependencySlots.exclusions]
@@ -259,7 +364,7 @@ struct PomModelReader {
         PomDependency(
           groupId: groupId, artifactId: artifactId, version: version, type: type, classifier: classifier,
           scope: scope, optional: optional, systemPath: systemPath, exclusions: exclusionList,
-          offset: offset(element)))
+          offset: offset(element), spans: allBytes && exclusionList.isEmpty ? spans : nil))
     }
     return result
   }
@@ -378,6 +483,55 @@ struct PomModelReader {
     }
     let (value, plain) = Self.trimmed(document.textBytes[node.textStart..<node.textEnd])
     return PomText(value: value, offset: node.textOffset >= 0 ? node.textOffset : node.offset, plain: plain)
+  }
+
+  /// `text(_:)`, kept as its bytes when they are ASCII without a `$` (issue #8: no String),
+  /// and then where they are in `source`.
+  private func byteText(_ element: Int) throws(DeptagError) -> (PomText, Range<Int>?) {
+    let node = document.nodes[element]
+    if node.firstChild >= 0 {
+      throw error("<\(name(element))> must hold text, not the element <\(name(node.firstChild))>", at: offset(node.firstChild))
+    }
+    let offset = node.textOffset >= 0 ? node.textOffset : node.offset
+    if node.textEnd <= Int(Int32.max), let range = Self.plainRange(source.bytes, node.textStart, node.textEnd) {
+      return (PomText(source: source, range: range, offset: offset), range)
+    }
+    let (value, plain) = Self.trimmed(document.textBytes[node.textStart..<node.textEnd])
+    return (PomText(value: value, offset: offset, plain: plain), nil)
+  }
+
+  /// The trimmed part of `bytes[start..<end]` (as `trimmed` trims it) when the bytes are ASCII
+  /// and hold no `$`; nil otherwise.
+  static func plainRange(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Range<Int>? {
+    bytes.withUnsafeBufferPointer { bytes in
+      // (every index below is in `start..<end`, as the loop conditions check)
+      var at = start
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while at + 8 <= end {
+        let word = ByteWord.load(bytes, at)
+        let dollars = word ^ (ones &* 0x24)  // a zero byte where a `$` was
+        if word & highs != 0 || (dollars &- ones) & ~dollars & highs != 0 { return nil }
+        at += 8
+      }
+      while at < end {
+        if bytes[at] >= 0x80 || bytes[at] == 0x24 { return nil }
+        at += 1
+      }
+      func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+      var low = start
+      while low < end && isSpace(bytes[low]) && !(bytes[low] == 0x0D && low + 1 < end && bytes[low + 1] == 0x0A) {
+        low += 1
+      }
+      guard low < end else { return start..<start }
+      var high = end
+      while high > low && isSpace(bytes[high - 1])
+        && !(bytes[high - 1] == 0x0A && high - 2 >= start && bytes[high - 2] == 0x0D)
+      {
+        high -= 1
+      }
+      return low..<high
+    }
   }
 
   /// `trim` of the text whose UTF-8 is `utf8`, made into a String once (issue #8).
