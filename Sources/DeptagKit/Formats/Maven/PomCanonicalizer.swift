@@ -406,13 +406,7 @@ struct PomCanonicalizer {
       }
       out.close("dependency")
     }
-    let element =
-      if let depth {
-        CompactXMLWriter.pooled(in: scratch, pool: pool, depth: depth, keepText: !textOnly, write)
-      } else {
-        CompactXMLWriter.element(in: scratch, write)
-      }
-    return (key, found.id, found.inserted, element, scope == "import" && type == "pom")
+    return (key, found.id, found.inserted, written(at: depth, write), scope == "import" && type == "pom")
   }
 
   /// `dependency` for one whose values are all kept as bytes in `source` (ASCII, no `$`, so
@@ -491,13 +485,7 @@ struct PomCanonicalizer {
         if let systemPath { out.leaf("systemPath", bytes: systemPath) }
         out.close("dependency")
       }
-      let element =
-        if let depth {
-          CompactXMLWriter.pooled(in: scratch, pool: pool, depth: depth, keepText: !textOnly, write)
-        } else {
-          CompactXMLWriter.element(in: scratch, write)
-        }
-      return (key, found.id, found.inserted, element, equal(scope, "import") && equal(type, "pom"))
+      return (key, found.id, found.inserted, written(at: depth, write), equal(scope, "import") && equal(type, "pom"))
     }
   }
 
@@ -583,6 +571,13 @@ struct PomCanonicalizer {
       }
       return at
     }
+  }
+
+  /// A dependency written by `write`: straight into the pool, indented for `depth`, when it is
+  /// known where the element goes (`CompactXMLWriter.pooled`), else as a one-line element.
+  private func written(at depth: Int?, _ write: (inout CompactXMLWriter) -> Void) -> XMLOut {
+    if let depth { return CompactXMLWriter.pooled(in: scratch, pool: pool, depth: depth, keepText: !textOnly, write) }
+    return CompactXMLWriter.element(in: scratch, write)
   }
 
   /// 2.9: `./x` → `x`, `x/pom.xml` → `x`, `x/` → `x`, `pom.xml` → `.` (one `pom.xml` is the
