@@ -395,7 +395,7 @@ struct CompactXMLWriter {
         forEachLine(bytes, depth: depth) { start, end, depth in
           UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + 2 * depth)]).update(repeating: 0x20)
           at += 2 * depth
-          UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + end - start)])
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[at..<(at + end - start)])
             .update(fromContentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
           at += end - start
           buffer[at] = 0x0A
