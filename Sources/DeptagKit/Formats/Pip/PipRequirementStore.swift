@@ -98,8 +98,7 @@ final class PipRequirementStore: @unchecked Sendable {
   }
 
   private static func isASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    for i in 0..<n where p[i] >= 0x80 { return false }
-    return true
+    RequirementsDecoding.isASCII(UnsafeRawBufferPointer(start: p, count: n))
   }
 
   /// Appends a requirement built the general way.

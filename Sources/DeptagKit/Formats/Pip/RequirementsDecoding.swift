@@ -60,26 +60,29 @@ enum RequirementsDecoding {
     }
   }
 
-  /// Whether `b[start...]` is all ASCII, 32 then eight bytes at a time.
+  /// Whether `b[start...]` is all ASCII.
   static func isASCII(_ b: [UInt8], from start: Int) -> Bool {
-    b.withUnsafeBytes { raw in
-      var i = start
-      var high: UInt64 = 0
-      while i &+ 32 <= raw.count {
-        high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
-          | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
-        i &+= 32
-      }
-      while i &+ 8 <= raw.count {
-        high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        i &+= 8
-      }
-      while i < raw.count {
-        high |= UInt64(raw[i])
-        i &+= 1
-      }
-      return high & 0x8080_8080_8080_8080 == 0
+    b.withUnsafeBytes { isASCII(UnsafeRawBufferPointer(rebasing: $0[start...])) }
+  }
+
+  /// Whether `raw` is all ASCII, 32 then eight bytes at a time.
+  static func isASCII(_ raw: UnsafeRawBufferPointer) -> Bool {
+    var i = 0
+    var high: UInt64 = 0
+    while i &+ 32 <= raw.count {
+      high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 8, as: UInt64.self)
+        | raw.loadUnaligned(fromByteOffset: i &+ 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i &+ 24, as: UInt64.self)
+      i &+= 32
     }
+    while i &+ 8 <= raw.count {
+      high |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      i &+= 8
+    }
+    while i < raw.count {
+      high |= UInt64(raw[i])
+      i &+= 1
+    }
+    return high & 0x8080_8080_8080_8080 == 0
   }
 
   /// The encoding named by a PEP 263 cookie (`coding[:=]\s*([-\w.]+)`) on a line that starts
