@@ -9,6 +9,13 @@ import DeptagKit
   import Darwin
 #endif
 
+#if canImport(Glibc)
+  /// glibc's `int mallopt(int param, int value)` (declared in `<malloc.h>`, which the Glibc
+  /// module does not export).
+  @_silgen_name("mallopt")
+  private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
+
 /// The `deptag` command: names Docker base images after what their dependencies mean.
 @main
 struct Deptag: ParsableCommand {
@@ -37,8 +44,17 @@ struct Deptag: ParsableCommand {
   /// SIGXFSZ is ignored: past a file-size limit (`ulimit -f`) a write then fails with EFBIG,
   /// which `AtomicFile` reports after removing its temporary file, instead of the signal killing
   /// deptag mid-write and leaving the temporary file behind.
+  ///
+  /// glibc's malloc is told to keep freed memory for reuse (issue #8): by default a block over
+  /// 128 KiB is mapped on its own and unmapped when freed, so each large buffer (file bytes,
+  /// element records, the canonical text) faulted in fresh pages, about 1 µs each; a 1 MB pom.xml
+  /// took 3,180 page faults, 2,370 with this.
   static func main() {
     signal(SIGXFSZ, SIG_IGN)
+    #if canImport(Glibc)
+      _ = glibcMallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD, at glibc's largest allowed value
+      _ = glibcMallopt(-1, 128 << 20)  // M_TRIM_THRESHOLD
+    #endif
     let arguments = Array(CommandLine.arguments.dropFirst())
     guard let paths = Digest.plainPaths(arguments) else { return main(arguments) }
     do {

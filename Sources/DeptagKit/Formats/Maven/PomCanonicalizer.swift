@@ -82,13 +82,16 @@ struct PomCanonicalizer {
     }
     if !profiles.isEmpty { body.append(.node("profiles", profiles)) }
 
+    // Everything but the pooled elements is written to `text`; the pooled ones (most of a large
+    // POM) are copied from the pool straight into the String (issue #8: no second copy of the
+    // whole text, a 1 MB POM's 300 pages).
     var text: [UInt8] = []
-    text.reserveCapacity(4096 + pool.count)
+    var splices: [XMLOut.Splice] = []
     text.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     text.append(contentsOf: "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n".utf8)
-    for element in body { element.write(into: &text, depth: 1, pool: pool) }
+    for element in body { element.write(into: &text, depth: 1, pool: pool, splices: &splices) }
     text.append(contentsOf: "</project>\n".utf8)
-    return String(decoding: text, as: UTF8.self)
+    return XMLOut.joined(text, splices: splices, pool: pool)
   }
 
   /// 2.6: every profile is semantic (activation depends on the build command), kept in
@@ -646,12 +649,61 @@ enum XMLOut: Sendable, Hashable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// Where a pooled element's bytes go in a text written without them: `range` of the pool,
+  /// before `out[at]`.
+  struct Splice {
+    var at: Int
+    var range: Range<Int>
+  }
+
   /// Writes the element as bytes (issue #8: no per-element strings): indented at `depth` and
   /// one element per line, or on one line when `depth` is nil.
   func write(into out: inout [UInt8], depth: Int?, pool: BytePool? = nil) {
+    var splices: [Splice]? = nil
+    write(into: &out, depth: depth, pool: pool, splices: &splices)
+  }
+
+  /// `write`, leaving out the elements written in `pool` at this depth and listing where they
+  /// go in `splices` (`joined` puts them in).
+  func write(into out: inout [UInt8], depth: Int?, pool: BytePool?, splices: inout [Splice]) {
+    var list: [Splice]? = splices
+    splices = []  // (`list` holds the only reference: appended to in place)
+    write(into: &out, depth: depth, pool: pool, splices: &list)
+    splices = list!
+  }
+
+  /// `out` with the pool's bytes put in where `splices` say, as a String.
+  static func joined(_ out: [UInt8], splices: [Splice], pool: BytePool) -> String {
+    let total = splices.reduce(out.count) { $0 + $1.range.count }
+    return out.withUnsafeBufferPointer { out in
+      String(unsafeUninitializedCapacity: total) { target in
+        var from = 0
+        var to = 0
+        func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+          // (in bounds: the pieces add up to `total`)
+          guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+          UnsafeMutableRawPointer(target.baseAddress! + to).copyMemory(from: base, byteCount: bytes.count)
+          to += bytes.count
+        }
+        for splice in splices {
+          copy(UnsafeBufferPointer(rebasing: out[from..<splice.at]))
+          copy(pool.bytes(splice.range))
+          from = splice.at
+        }
+        copy(UnsafeBufferPointer(rebasing: out[from...]))
+        return to
+      }
+    }
+  }
+
+  private func write(into out: inout [UInt8], depth: Int?, pool: BytePool?, splices: inout [Splice]?) {
     if case .pooled(let text, let shape, let range, let at) = self {
       if let depth, depth == at, let pool {
-        out.append(contentsOf: pool.bytes(range))
+        if splices != nil {
+          splices!.append(Splice(at: out.count, range: range))
+        } else {
+          out.append(contentsOf: pool.bytes(range))
+        }
         return
       }
       precondition(!text.isEmpty, "XMLOut: a pooled element's one-line text was not kept")
@@ -692,7 +744,7 @@ enum XMLOut: Sendable, Hashable {
       }
       out.append(UInt8(ascii: ">"))
       if depth != nil { out.append(0x0A) }
-      for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }, pool: pool) }
+      for child in children { child.write(into: &out, depth: depth.map { $0 + 1 }, pool: pool, splices: &splices) }
       if let depth { Self.indent(depth, into: &out) }
       out.append(UInt8(ascii: "<"))
       out.append(UInt8(ascii: "/"))

@@ -234,7 +234,10 @@ struct XMLReader {
     var element = XMLNode(offset: at, nameCount: index - at - 1, firstAttribute: attributes.count)
     element.spanStart = span
     element.spanEnd = span
-    var seen = Set<String>()
+    // Repeats are found by a linear search while an element has few attributes (issue #8: the
+    // first `Set<String>` of a process costs 0.25 M instructions of run-time type set-up), by a
+    // set past 16 (no quadratic time on hostile input).
+    var seen: Set<String>? = nil
     while true {
       let hadSpace = skipSpaces()
       guard index < bytes.count else {
@@ -258,7 +261,14 @@ struct XMLReader {
       try expect("=", "'=' after the attribute name '\(attribute)'")
       skipSpaces()
       let value = try quotedValue(attribute: true)
-      guard seen.insert(attribute).inserted else {
+      let duplicate: Bool
+      if seen == nil && element.attributeCount < 16 {
+        duplicate = attributes[element.firstAttribute...].contains { $0.name == attribute }
+      } else {
+        if seen == nil { seen = Set(attributes[element.firstAttribute...].map(\.name)) }
+        duplicate = !seen!.insert(attribute).inserted
+      }
+      guard !duplicate else {
         throw error("duplicate attribute '\(attribute)'", at: attributeAt)
       }
       attributes.append(XMLAttribute(name: attribute, value: value))
@@ -791,46 +801,77 @@ struct TextBuffer {
 /// `nextSibling` (record positions, -1: none), its attributes are `attributeCount` entries of
 /// `XMLDocument.attributes` from `firstAttribute`.
 struct XMLNode: Sendable {
+  // Every field is kept in 4 bytes, 52 bytes a record rather than 104 (issue #8: a 1 MB POM has
+  // 40,000 elements; half the pages to fault in). Offsets and counts stay far below 2 GiB: the
+  // input is at most `InputLimits.maximumBytes` (64 MiB), at most doubled by decoding, and the
+  // text buffer holds each text byte at most twice.
+  private var storedOffset: Int32
+  private var storedNameCount: Int32
+  private var storedFirstAttribute: Int32
+  private var storedAttributeCount: Int32 = 0
+  private var storedFirstChild: Int32 = -1
+  private var storedNextSibling: Int32 = -1
+  private var storedChildCount: Int32 = 0
+  private var storedTextStart: Int32 = 0
+  private var storedTextEnd: Int32 = 0
+  private var storedSpanStart: Int32 = 0
+  private var storedSpanEnd: Int32 = 0
+  private var storedLastChild: Int32 = -1
+  private var storedTextOffset: Int32 = -1
+
   /// Byte offset of the element's `<`.
-  var offset: Int
-  var nameCount: Int
-  var firstAttribute: Int
-  var attributeCount = 0
-  var firstChild = -1
-  var nextSibling = -1
-  var childCount = 0
-  var textStart = 0
-  var textEnd = 0
+  var offset: Int { Int(storedOffset) }
+  var nameCount: Int { Int(storedNameCount) }
+  var firstAttribute: Int { Int(storedFirstAttribute) }
+  var attributeCount: Int {
+    get { Int(storedAttributeCount) }
+    set { storedAttributeCount = Int32(newValue) }
+  }
+  var firstChild: Int { Int(storedFirstChild) }
+  var nextSibling: Int {
+    get { Int(storedNextSibling) }
+    set { storedNextSibling = Int32(newValue) }
+  }
+  var childCount: Int { Int(storedChildCount) }
+  var textStart: Int { Int(storedTextStart) }
+  var textEnd: Int { Int(storedTextEnd) }
   /// The element's own text and its descendants' in `XMLDocument.textBytes` (the reader's
   /// bookkeeping; `textStart..<textEnd` lies inside it).
-  var spanStart = 0
-  var spanEnd = 0
-  /// The last child so far (the reader's bookkeeping; -1: none).
-  var lastChild = -1
+  var spanStart: Int {
+    get { Int(storedSpanStart) }
+    set { storedSpanStart = Int32(newValue) }
+  }
+  var spanEnd: Int {
+    get { Int(storedSpanEnd) }
+    set { storedSpanEnd = Int32(newValue) }
+  }
   /// Byte offset of the first non-blank character data, -1 if none.
-  var textOffset = -1
+  var textOffset: Int {
+    get { Int(storedTextOffset) }
+    set { storedTextOffset = Int32(newValue) }
+  }
 
   init(offset: Int, nameCount: Int, firstAttribute: Int) {
-    self.offset = offset
-    self.nameCount = nameCount
-    self.firstAttribute = firstAttribute
+    storedOffset = Int32(offset)
+    storedNameCount = Int32(nameCount)
+    storedFirstAttribute = Int32(firstAttribute)
   }
 
   /// Makes record `child` the last child; returns the child before it (-1: none), whose
   /// `nextSibling` the caller sets. (One access to the parent's record, issue #8.)
   mutating func adopt(_ child: Int) -> Int {
-    let previous = lastChild
-    if previous < 0 { firstChild = child }
-    lastChild = child
-    childCount += 1
+    let previous = Int(storedLastChild)
+    if previous < 0 { storedFirstChild = Int32(child) }
+    storedLastChild = Int32(child)
+    storedChildCount += 1
     return previous
   }
 
   /// Records the element's text and the end of its span when it closes.
   mutating func close(text: Range<Int>, spanEnd: Int) {
-    textStart = text.lowerBound
-    textEnd = text.upperBound
-    self.spanEnd = spanEnd
+    storedTextStart = Int32(text.lowerBound)
+    storedTextEnd = Int32(text.upperBound)
+    storedSpanEnd = Int32(spanEnd)
   }
 }
 

@@ -57,6 +57,20 @@ import Testing
     }
   }
 
+  /// A repeated attribute is refused however many attributes come before it: found by a linear
+  /// search up to 16, by a set past that (issue #8).
+  @Test(arguments: [2, 15, 16, 17, 40])
+  func repeatedAttributeAmongMany(_ count: Int) throws {
+    let distinct = (0..<count).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
+    let document = try Self.parse("<a \(distinct) b=\"x\"/>")
+    #expect(document.attributes(document.rootIndex).count == count + 1)
+    for repeated in [0, count / 2, count - 1] {
+      let text = "<a \(distinct) a\(repeated)=\"x\"/>"
+      let column = text.utf8.count - "a\(repeated)=\"x\"/>".utf8.count + 1
+      #expect(Self.failure(text) == "x.xml:1:\(column): error: duplicate attribute 'a\(repeated)'", "\(count) \(repeated)")
+    }
+  }
+
   @Test func closingTagNamesLongerOrShorterThanTheOpenOne() {
     #expect(Self.failure("<ab></abc>")?.contains("does not match") == true)
     #expect(Self.failure("<abc></ab>")?.contains("does not match") == true)
