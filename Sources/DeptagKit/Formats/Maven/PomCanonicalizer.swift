@@ -326,21 +326,22 @@ struct PomCanonicalizer {
     _ list: [PomDependency], at index: Int, interpolator: PomInterpolator, depth: Int?,
     keys: inout DependencyKeyTable?
   ) throws(DeptagError) -> (key: String, id: Int, inserted: Bool, element: XMLOut, isImport: Bool)? {
-    if let fields = list[index].spans {
-      return try dependencyFromBytes(list, at: index, fields, depth: depth, keys: &keys)
+    if let (source, fields) = list[index].byteFields {
+      return try dependencyFromBytes(source, fields, offset: list[index].offset, depth: depth, keys: &keys)
     }
-    guard let groupId = try interpolator.interpolate(list[index].groupId), !groupId.isEmpty else {
+    let dependency = list[index].texts
+    guard let groupId = try interpolator.interpolate(dependency.groupId), !groupId.isEmpty else {
       throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
     }
-    guard let artifactId = try interpolator.interpolate(list[index].artifactId), !artifactId.isEmpty else {
+    guard let artifactId = try interpolator.interpolate(dependency.artifactId), !artifactId.isEmpty else {
       throw error("dependency without an <artifactId> (Maven rejects it too)", at: list[index].offset)
     }
-    var type = try interpolator.interpolate(list[index].type) ?? ""
+    var type = try interpolator.interpolate(dependency.type) ?? ""
     if type.isEmpty { type = "jar" }
-    let classifier = try interpolator.interpolate(list[index].classifier) ?? ""
-    var scope = try interpolator.interpolate(list[index].scope) ?? ""
+    let classifier = try interpolator.interpolate(dependency.classifier) ?? ""
+    var scope = try interpolator.interpolate(dependency.scope) ?? ""
     if scope == "compile" { scope = "" }
-    let optional = (try interpolator.interpolate(list[index].optional))?.lowercased() == "true"
+    let optional = (try interpolator.interpolate(dependency.optional))?.lowercased() == "true"
     // `joined([groupId, artifactId, type?, classifier?])`, written without the array.
     let writeKey = { (out: inout CompactXMLWriter) in
       out.raw(groupId)
@@ -364,14 +365,14 @@ struct PomCanonicalizer {
       key = CompactXMLWriter.string(in: scratch, writeKey)
     }
 
-    let version = try interpolator.interpolate(list[index].version)
-    let systemPath = try interpolator.interpolate(list[index].systemPath)
+    let version = try interpolator.interpolate(dependency.version)
+    let systemPath = try interpolator.interpolate(dependency.systemPath)
     // A set: repeats found by hashing (String hashing agrees with String equality), not by a
     // linear search per exclusion, which made thousands of exclusions quadratic (issue #8).
     var exclusions: [(String?, String?)] = []
-    if !list[index].exclusions.isEmpty {
+    if !dependency.exclusions.isEmpty {
       var seenExclusions = Set<ExclusionPair>()
-      for exclusion in list[index].exclusions {
+      for exclusion in dependency.exclusions {
         let pair = (try interpolator.interpolate(exclusion.groupId), try interpolator.interpolate(exclusion.artifactId))
         if seenExclusions.insert(ExclusionPair(groupId: pair.0, artifactId: pair.1)).inserted { exclusions.append(pair) }
       }
@@ -416,17 +417,15 @@ struct PomCanonicalizer {
   /// each interpolates to itself) and that has no exclusions: the same key and element, written
   /// from the bytes (issue #8: no String per value). The table never refuses an ASCII key.
   private func dependencyFromBytes(
-    _ list: [PomDependency], at index: Int, _ dependency: DependencyByteFields, depth: Int?,
+    _ source: PomTextSource, _ dependency: DependencyByteFields, offset: Int, depth: Int?,
     keys: inout DependencyKeyTable?
   ) throws(DeptagError) -> (key: String, id: Int, inserted: Bool, element: XMLOut, isImport: Bool)? {
     guard let groupIdRange = dependency.groupId.range, !groupIdRange.isEmpty else {
-      throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
+      throw error("dependency without a <groupId> (Maven rejects it too)", at: offset)
     }
     guard let artifactIdRange = dependency.artifactId.range, !artifactIdRange.isEmpty else {
-      throw error("dependency without an <artifactId> (Maven rejects it too)", at: list[index].offset)
+      throw error("dependency without an <artifactId> (Maven rejects it too)", at: offset)
     }
-    // (given, so kept as bytes: `spans` is set only then)
-    let source = list[index].groupId!.byteSource!
     return source.bytes.withUnsafeBufferPointer { all in
       let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
       func field(_ span: DependencyByteFields.Span) -> UnsafeBufferPointer<UInt8>? {

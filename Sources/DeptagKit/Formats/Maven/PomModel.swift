@@ -82,21 +82,65 @@ final class PomTextSource: Sendable {
 }
 
 struct PomDependency: Sendable {
-  var groupId: PomText?
-  var artifactId: PomText?
-  var version: PomText?
-  var type: PomText?
-  var classifier: PomText?
-  var scope: PomText?
-  var optional: PomText?
-  var systemPath: PomText?
-  var exclusions: [(groupId: PomText?, artifactId: PomText?, offset: Int)] = []
-  var offset: Int
-  /// Set by the model reader when every value given is kept as bytes in its `PomTextSource`
-  /// and there are no exclusions: where the values are (issue #8: the dependency is then
-  /// written from the bytes). Not kept up to date if a field is changed afterwards.
-  var spans: DependencyByteFields? = nil
+  /// A dependency's values as texts.
+  struct Texts: Sendable {
+    var groupId: PomText?
+    var artifactId: PomText?
+    var version: PomText?
+    var type: PomText?
+    var classifier: PomText?
+    var scope: PomText?
+    var optional: PomText?
+    var systemPath: PomText?
+    var exclusions: [(groupId: PomText?, artifactId: PomText?, offset: Int)] = []
+  }
 
+  /// The values: as texts (boxed), or, when every value given is kept as bytes in one
+  /// `PomTextSource` and there are no exclusions, as where those bytes are (issue #8: 80 bytes a
+  /// dependency rather than 280; a 1 MB POM's dependencies took 2.2 MB).
+  private enum Values: Sendable {
+    indirect case texts(Texts)
+    case bytes(PomTextSource, DependencyByteFields)
+  }
+
+  private var values: Values
+  private var storedOffset: Int32
+
+  /// Byte offset of the `<dependency>` element.
+  var offset: Int { Int(storedOffset) }
+
+  init(_ texts: Texts, offset: Int) {
+    values = .texts(texts)
+    storedOffset = Int32(offset)
+  }
+
+  /// A dependency whose values are all in `source` (ASCII without a `$`), without exclusions.
+  init(source: PomTextSource, fields: DependencyByteFields, offset: Int) {
+    values = .bytes(source, fields)
+    storedOffset = Int32(offset)
+  }
+
+  /// The values kept as bytes, and where; nil when they are texts.
+  var byteFields: (source: PomTextSource, fields: DependencyByteFields)? {
+    guard case .bytes(let source, let fields) = values else { return nil }
+    return (source, fields)
+  }
+
+  /// The values as texts (made from the bytes when kept as bytes, each at the dependency's
+  /// offset: a value without a `$` is never the subject of an error).
+  var texts: Texts {
+    switch values {
+    case .texts(let texts): return texts
+    case .bytes(let source, let fields):
+      func text(_ span: DependencyByteFields.Span) -> PomText? {
+        span.range.map { PomText(source: source, range: $0, offset: offset) }
+      }
+      return Texts(
+        groupId: text(fields.groupId), artifactId: text(fields.artifactId), version: text(fields.version),
+        type: text(fields.type), classifier: text(fields.classifier), scope: text(fields.scope),
+        optional: text(fields.optional), systemPath: text(fields.systemPath))
+    }
+  }
 }
 
 /// Where a dependency's values are in their `PomTextSource` (start -1: absent).
@@ -360,11 +404,14 @@ struct PomModelReader {
           exclusionList.append((try text(x, "groupId"), try text(x, "artifactId"), offset(e)))
         }
       }
-      result.append(
-        PomDependency(
+      if allBytes && exclusionList.isEmpty, let source = groupId?.byteSource ?? artifactId?.byteSource {
+        result.append(PomDependency(source: source, fields: spans, offset: offset(element)))
+      } else {
+        let texts = PomDependency.Texts(
           groupId: groupId, artifactId: artifactId, version: version, type: type, classifier: classifier,
-          scope: scope, optional: optional, systemPath: systemPath, exclusions: exclusionList,
-          offset: offset(element), spans: allBytes && exclusionList.isEmpty ? spans : nil))
+          scope: scope, optional: optional, systemPath: systemPath, exclusions: exclusionList)
+        result.append(PomDependency(texts, offset: offset(element)))
+      }
     }
     return result
   }

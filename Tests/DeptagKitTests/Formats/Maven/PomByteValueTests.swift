@@ -3,7 +3,7 @@ import Testing
 @testable import DeptagKit
 
 /// Dependencies whose values are ASCII without a `$` are written from the document's bytes
-/// (issue #8, `PomDependency.spans`): the same canonical text, keys, warnings and errors as the
+/// (issue #8, `PomDependency.byteFields`): the same canonical text, keys, warnings and errors as the
 /// String path. (Expected texts from the deptag-canonical-v3 base binary.)
 struct PomByteValueTests {
   static let body = [
@@ -90,8 +90,9 @@ struct PomByteValueTests {
     let text = Maven.pom(Self.body)
     let document = try XMLReader.parse(SourceFile(path: "pom.xml", bytes: Array(text.utf8)))
     let project = try PomModelReader(path: "pom.xml", document: document).read()
-    let first = project.section.dependencies[0]
-    #expect(first.spans != nil)
+    let dependency = project.section.dependencies[0]
+    #expect(dependency.byteFields != nil)
+    let first = dependency.texts
     #expect(first.groupId?.value == "a&b")
     #expect(first.artifactId?.value == "<x>")
     #expect(first.version?.value == "")
@@ -107,7 +108,7 @@ struct PomByteValueTests {
     let text = Maven.pom("<properties><v>1</v></properties><dependencies>\(body)</dependencies>")
     let document = try XMLReader.parse(SourceFile(path: "pom.xml", bytes: Array(text.utf8)))
     let project = try PomModelReader(path: "pom.xml", document: document).read()
-    #expect(project.section.dependencies.map { $0.spans == nil } == [true, true, true])
+    #expect(project.section.dependencies.map { $0.byteFields == nil } == [true, true, true])
     #expect(try Maven.normalize(text).contains("<version>1</version>"))
   }
 
