@@ -283,9 +283,8 @@ struct XMLReader {
     while index < bytes.count {
       // A run of plain bytes is appended at once (issue #8).
       // (Until the element's first non-blank byte is found, each byte is checked for it too.)
-      let runStart = index
       let count = bytes.count
-      var at = runStart
+      var at = index
       if textOffset < 0 {
         while at < count {
           let byte = bytes[at]
@@ -297,6 +296,10 @@ struct XMLReader {
           at += 1
         }
       }
+      // The blanks before an element's first non-blank character data are not kept: every use
+      // of an element's text trims it or asks whether it is blank, so they never count (issue #8:
+      // a pretty-printed POM's indentation was most of the text buffer).
+      let runStart = at
       while at < count {
         let byte = bytes[at]
         if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
@@ -318,8 +321,8 @@ struct XMLReader {
         throw error("']]>' is not allowed in text", at: index)
       }
       if byte == 0x0D {
-        // XML end-of-line handling: CR LF and lone CR become LF.
-        text.append(0x0A)
+        // XML end-of-line handling: CR LF and lone CR become LF (not kept while leading blanks).
+        if textOffset >= 0 { text.append(0x0A) }
         index += 1
         if index < bytes.count && bytes[index] == 0x0A { index += 1 }
         continue
@@ -796,8 +799,8 @@ struct TextBuffer {
 /// One element, as the reader records it (issue #8: no String per name or text, no array per
 /// element): its name as written (prefix included) is the `nameCount` bytes after its `<`, its
 /// direct character data (text and CDATA, references decoded, comments and processing
-/// instructions dropped: `<version>1.0<!--x--></version>` reads as `1.0`) is
-/// `XMLDocument.text[textStart..<textEnd]`, its children are linked from `firstChild` by
+/// instructions dropped: `<version>1.0<!--x--></version>` reads as `1.0`; blanks before the first
+/// non-blank character data left out) is `XMLDocument.text[textStart..<textEnd]`, its children are linked from `firstChild` by
 /// `nextSibling` (record positions, -1: none), its attributes are `attributeCount` entries of
 /// `XMLDocument.attributes` from `firstAttribute`.
 struct XMLNode: Sendable {
