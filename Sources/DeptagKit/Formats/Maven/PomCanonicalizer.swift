@@ -285,12 +285,13 @@ struct PomCanonicalizer {
 
   /// `dependencyList` for `.canonicalText`: the same elements and warnings, the keys found by
   /// their bytes (`DependencyKeyTable`) and not returned; nil (and no warnings added) when a
-  /// key is not ASCII.
+  /// key is not ASCII. Elements that follow each other in the pool are returned as one
+  /// (`XMLOut.coalescingPooled`).
   private mutating func dependencyListByBytes(
     _ list: [PomDependency], interpolator: PomInterpolator, what: String, depth: Int?
   ) throws(DeptagError) -> [(String, XMLOut)]? {
     let warningCount = warnings.count
-    var items: [(String, XMLOut)] = []
+    var items: [XMLOut] = []
     items.reserveCapacity(list.count)
     var table: DependencyKeyTable? = DependencyKeyTable(capacity: list.count)
     for index in list.indices {
@@ -302,17 +303,17 @@ struct PomCanonicalizer {
         return nil
       }
       if inserted {
-        items.append(("", element))
+        items.append(element)
       } else {
         warnings.append(
           Diagnostic(
             .warning,
             "\(what) \(table!.key(id)) is declared twice; Maven uses the last declaration, at the first one's place",
             at: location(list[index].offset)))
-        items[id].1 = element
+        items[id] = element
       }
     }
-    return items
+    return XMLOut.coalescingPooled(items).map { ("", $0) }
   }
 
   /// One dependency: its identity key `groupId:artifactId[:type[:classifier]]`, its canonical
@@ -669,6 +670,28 @@ enum XMLOut: Sendable, Hashable {
     splices = []  // (`list` holds the only reference: appended to in place)
     write(into: &out, depth: depth, pool: pool, splices: &list)
     splices = list!
+  }
+
+  /// `elements` with each run of pooled elements without one-line text that follow each other
+  /// in the pool, at the same depth, made one element (issue #8: a list of 8,000 dependencies is
+  /// usually one piece of the pool, not 8,000 elements to copy and splice). Written at that
+  /// depth, the result is the same bytes.
+  static func coalescingPooled(_ elements: [XMLOut]) -> [XMLOut] {
+    var result: [XMLOut] = []
+    for element in elements {
+      if case .pooled(let text, let shape, let range, let at) = element, text.isEmpty,
+        case .pooled(let lastText, let lastShape, let lastRange, let lastAt)? = result.last, lastText.isEmpty,
+        lastAt == at, lastRange.upperBound == range.lowerBound
+      {
+        var merged = lastShape
+        merged.lines += shape.lines
+        merged.indent += shape.indent
+        result[result.count - 1] = .pooled("", merged, lastRange.lowerBound..<range.upperBound, at)
+      } else {
+        result.append(element)
+      }
+    }
+    return result
   }
 
   /// `out` with the pool's bytes put in where `splices` say, as a String.

@@ -9,6 +9,41 @@ import Testing
     .node("exclusions", [.node("exclusion", [.leaf("groupId", "x")])]), .node("empty", []),
   ])
 
+  /// Pooled elements that follow each other in the pool at one depth are written as one, with
+  /// the same bytes; any other neighbour keeps them apart (issue #8).
+  @Test func pooledNeighboursAreCoalesced() {
+    let pool = BytePool(capacity: 8)
+    func pooled(_ name: StaticString, depth: Int, keepText: Bool = false) -> XMLOut {
+      CompactXMLWriter.pooled(in: ByteScratch(), pool: pool, depth: depth, keepText: keepText) {
+        $0.open("dependency")
+        $0.leaf("groupId", "\(name)")
+        $0.close("dependency")
+      }
+    }
+    let a = pooled("a", depth: 2)
+    let b = pooled("b", depth: 2)
+    let c = pooled("c", depth: 3, keepText: true)
+    let d = pooled("d", depth: 2, keepText: true)
+    let e = pooled("e", depth: 2)
+    let f = pooled("f", depth: 2)
+    let elements: [XMLOut] = [a, b, .leaf("x", "1"), c, d, e, f, a]
+    let coalesced = XMLOut.coalescingPooled(elements)
+    // a+b one piece; the leaf; c (another depth); d (keeps its text); e+f; a again (not after f).
+    #expect(coalesced.count == 6)
+    guard case .pooled(_, let shape, let range, 2) = coalesced[0] else {
+      Issue.record("not coalesced: \(coalesced[0])")
+      return
+    }
+    #expect(shape.lines == 6)
+    guard case .pooled(_, _, let aRange, _) = a, case .pooled(_, _, let bRange, _) = b else { return }
+    #expect(range == aRange.lowerBound..<bRange.upperBound)
+    var expected: [UInt8] = []
+    var written: [UInt8] = []
+    for element in elements { element.write(into: &expected, depth: 2, pool: pool) }
+    for element in coalesced { element.write(into: &written, depth: 2, pool: pool) }
+    #expect(written == expected)
+  }
+
   @Test func renderIsIndentedOneElementPerLine() {
     var text = "<!-- start -->\n"
     Self.tree.render(into: &text, depth: 1)
