@@ -373,29 +373,48 @@ struct PomModelReader {
         child = document.nodes[child].nextSibling
       }
       try noText(in: element)
-      var spans = DependencyByteFields()
-      var allBytes = true
-      func field(_ slot: Int, _ span: inout DependencyByteFields.Span) throws(DeptagError) -> PomText? {
+      // The usual dependency first (issue #8): every value given is ASCII without a `$` and there
+      // are no exclusions; it is kept as where its values' bytes are, no `PomText` made. The
+      // values are checked in the same order as below, with the same error.
+      var values = DependencyByteFields()
+      var plain = slots[DependencySlots.exclusions] < 0
+      func span(_ slot: Int) throws(DeptagError) -> DependencyByteFields.Span {
         let position = slots[slot]
-        guard position >= 0 else { return nil }
-        let (text, range) = try byteText(position)
-        if let range {
-          span = DependencyByteFields.Span(start: Int32(range.lowerBound), end: Int32(range.upperBound))
-        } else {
-          allBytes = false
+        guard position >= 0 else { return DependencyByteFields.Span() }
+        try holdsText(position)
+        let node = document.nodes[position]
+        guard plain, node.textEnd <= Int(Int32.max), let range = Self.plainRange(source.bytes, node.textStart, node.textEnd)
+        else {
+          plain = false
+          return DependencyByteFields.Span()
         }
-        return text
+        return DependencyByteFields.Span(start: Int32(range.lowerBound), end: Int32(range.upperBound))
       }
-      // Each field read in the same order as before (the same first error), then the record
-      // made once, in the array (not built in a local and copied in).
-      let groupId = try field(DependencySlots.groupId, &spans.groupId)
-      let artifactId = try field(DependencySlots.artifactId, &spans.artifactId)
-      let version = try field(DependencySlots.version, &spans.version)
-      let type = try field(DependencySlots.type, &spans.type)
-      let classifier = try field(DependencySlots.classifier, &spans.classifier)
-      let scope = try field(DependencySlots.scope, &spans.scope)
-      let optional = try field(DependencySlots.optional, &spans.optional)
-      let systemPath = try field(DependencySlots.systemPath, &spans.systemPath)
+      values.groupId = try span(DependencySlots.groupId)
+      values.artifactId = try span(DependencySlots.artifactId)
+      values.version = try span(DependencySlots.version)
+      values.type = try span(DependencySlots.type)
+      values.classifier = try span(DependencySlots.classifier)
+      values.scope = try span(DependencySlots.scope)
+      values.optional = try span(DependencySlots.optional)
+      values.systemPath = try span(DependencySlots.systemPath)
+      if plain && (values.groupId.start >= 0 || values.artifactId.start >= 0) {
+        result.append(PomDependency(source: source, fields: values, offset: offset(element)))
+        continue
+      }
+      // Otherwise as texts, read in the same order (the same first error).
+      func field(_ slot: Int) throws(DeptagError) -> PomText? {
+        let position = slots[slot]
+        return position >= 0 ? try text(position) : nil
+      }
+      let groupId = try field(DependencySlots.groupId)
+      let artifactId = try field(DependencySlots.artifactId)
+      let version = try field(DependencySlots.version)
+      let type = try field(DependencySlots.type)
+      let classifier = try field(DependencySlots.classifier)
+      let scope = try field(DependencySlots.scope)
+      let optional = try field(DependencySlots.optional)
+      let systemPath = try field(DependencySlots.systemPath)
       var exclusionList: [(groupId: PomText?, artifactId: PomText?, offset: Int)] = []
       if slots[DependencySlots.exclusions] >= 0 {
         let exclusions = slots[DependencySlots.exclusions]
@@ -404,14 +423,10 @@ struct PomModelReader {
           exclusionList.append((try text(x, "groupId"), try text(x, "artifactId"), offset(e)))
         }
       }
-      if allBytes && exclusionList.isEmpty, let source = groupId?.byteSource ?? artifactId?.byteSource {
-        result.append(PomDependency(source: source, fields: spans, offset: offset(element)))
-      } else {
-        let texts = PomDependency.Texts(
-          groupId: groupId, artifactId: artifactId, version: version, type: type, classifier: classifier,
-          scope: scope, optional: optional, systemPath: systemPath, exclusions: exclusionList)
-        result.append(PomDependency(texts, offset: offset(element)))
-      }
+      let texts = PomDependency.Texts(
+        groupId: groupId, artifactId: artifactId, version: version, type: type, classifier: classifier,
+        scope: scope, optional: optional, systemPath: systemPath, exclusions: exclusionList)
+      result.append(PomDependency(texts, offset: offset(element)))
     }
     return result
   }
@@ -522,29 +537,20 @@ struct PomModelReader {
     return try text(element)
   }
 
-  /// The trimmed text of a value element (Maven trims values, reference 2.4).
-  private func text(_ element: Int) throws(DeptagError) -> PomText {
-    let node = document.nodes[element]
-    if node.firstChild >= 0 {
-      throw error("<\(name(element))> must hold text, not the element <\(name(node.firstChild))>", at: offset(node.firstChild))
+  /// A value element holds text only.
+  private func holdsText(_ element: Int) throws(DeptagError) {
+    let child = document.nodes[element].firstChild
+    if child >= 0 {
+      throw error("<\(name(element))> must hold text, not the element <\(name(child))>", at: offset(child))
     }
-    let (value, plain) = Self.trimmed(document.textBytes[node.textStart..<node.textEnd])
-    return PomText(value: value, offset: node.textOffset >= 0 ? node.textOffset : node.offset, plain: plain)
   }
 
-  /// `text(_:)`, kept as its bytes when they are ASCII without a `$` (issue #8: no String),
-  /// and then where they are in `source`.
-  private func byteText(_ element: Int) throws(DeptagError) -> (PomText, Range<Int>?) {
+  /// The trimmed text of a value element (Maven trims values, reference 2.4).
+  private func text(_ element: Int) throws(DeptagError) -> PomText {
+    try holdsText(element)
     let node = document.nodes[element]
-    if node.firstChild >= 0 {
-      throw error("<\(name(element))> must hold text, not the element <\(name(node.firstChild))>", at: offset(node.firstChild))
-    }
-    let offset = node.textOffset >= 0 ? node.textOffset : node.offset
-    if node.textEnd <= Int(Int32.max), let range = Self.plainRange(source.bytes, node.textStart, node.textEnd) {
-      return (PomText(source: source, range: range, offset: offset), range)
-    }
     let (value, plain) = Self.trimmed(document.textBytes[node.textStart..<node.textEnd])
-    return (PomText(value: value, offset: offset, plain: plain), nil)
+    return PomText(value: value, offset: node.textOffset >= 0 ? node.textOffset : node.offset, plain: plain)
   }
 
   /// The trimmed part of `bytes[start..<end]` (as `trimmed` trims it) when the bytes are ASCII
