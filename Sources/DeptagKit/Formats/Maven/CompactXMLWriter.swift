@@ -5,7 +5,10 @@
 /// The bytes go into a `ByteScratch` that is reused for every element; `string(in:_:)` makes the
 /// element's string from it (one allocation per element).
 struct CompactXMLWriter {
-  private let scratch: ByteScratch
+  // `unowned(unsafe)`: a writer lives only inside the static functions below, whose callers hold
+  // the scratch and the pool for the whole call (issue #8: no retain and release of both per
+  // element written).
+  private unowned(unsafe) let scratch: ByteScratch
   /// The scratch's storage and capacity, kept here (a class's `var` is checked for exclusive
   /// access at every use) and read again only after it grows.
   private var base: UnsafeMutablePointer<UInt8>
@@ -18,7 +21,7 @@ struct CompactXMLWriter {
   private var depth = 0
   /// Where each line is also written indented, as the canonical POM holds it, when the depth the
   /// element will be written at is known (`pooled`): the indented text needs no second pass.
-  private let pool: BytePool?
+  private unowned(unsafe) let pool: BytePool?
   /// The depth of the outermost element in `pool`.
   private let poolDepth: Int
   /// Where the current line starts in the scratch, and its depth (relative).

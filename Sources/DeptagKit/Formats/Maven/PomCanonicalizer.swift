@@ -25,6 +25,8 @@ struct PomCanonicalizer {
   private let pool: BytePool
   /// `.canonicalText`: only the canonical text is made; `entries` stay empty (issue #8).
   let textOnly: Bool
+  /// The project's text, which dependencies kept as bytes refer to (`PomProject.textSource`).
+  private var textSource = PomTextSource(bytes: [])
 
   /// (`inputSize`: the POM's size, to size the pool once: indented dependencies take about as
   /// many bytes as they were given in; pages never written are never touched.)
@@ -36,6 +38,7 @@ struct PomCanonicalizer {
   }
 
   mutating func canonicalize(_ project: PomProject) throws(DeptagError) -> String {
+    textSource = project.textSource
     let (path, lines) = (self.path, self.lines)
     let fail = { (message: String, offset: Int) in DeptagError(message, at: lines.location(file: path, offset: offset)) }
     let model = PomInterpolator.modelValues(project)
@@ -327,10 +330,10 @@ struct PomCanonicalizer {
     _ list: [PomDependency], at index: Int, interpolator: PomInterpolator, depth: Int?,
     keys: inout DependencyKeyTable?
   ) throws(DeptagError) -> (key: String, id: Int, inserted: Bool, element: XMLOut, isImport: Bool)? {
-    if let (source, fields) = list[index].byteFields {
-      return try dependencyFromBytes(source, fields, offset: list[index].offset, depth: depth, keys: &keys)
+    if let fields = list[index].byteFields {
+      return try dependencyFromBytes(textSource, fields, offset: list[index].offset, depth: depth, keys: &keys)
     }
-    let dependency = list[index].texts
+    let dependency = list[index].texts(in: textSource)
     guard let groupId = try interpolator.interpolate(dependency.groupId), !groupId.isEmpty else {
       throw error("dependency without a <groupId> (Maven rejects it too)", at: list[index].offset)
     }

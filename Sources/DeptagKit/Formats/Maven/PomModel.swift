@@ -95,12 +95,13 @@ struct PomDependency: Sendable {
     var exclusions: [(groupId: PomText?, artifactId: PomText?, offset: Int)] = []
   }
 
-  /// The values: as texts (boxed), or, when every value given is kept as bytes in one
-  /// `PomTextSource` and there are no exclusions, as where those bytes are (issue #8: 80 bytes a
-  /// dependency rather than 280; a 1 MB POM's dependencies took 2.2 MB).
+  /// The values: as texts (boxed), or, when every value given is kept as bytes in the project's
+  /// `PomTextSource` (`PomProject.textSource`) and there are no exclusions, as where those bytes
+  /// are (issue #8: 72 bytes a dependency rather than 280, a 1 MB POM's dependencies took 2.2 MB;
+  /// the source is not referred to from each, which took a retain and a release per dependency).
   private enum Values: Sendable {
     indirect case texts(Texts)
-    case bytes(PomTextSource, DependencyByteFields)
+    case bytes(DependencyByteFields)
   }
 
   private var values: Values
@@ -114,24 +115,27 @@ struct PomDependency: Sendable {
     storedOffset = Int32(offset)
   }
 
-  /// A dependency whose values are all in `source` (ASCII without a `$`), without exclusions.
-  init(source: PomTextSource, fields: DependencyByteFields, offset: Int) {
-    values = .bytes(source, fields)
+  /// A dependency whose values are all in the project's text source (ASCII without a `$`),
+  /// without exclusions.
+  init(fields: DependencyByteFields, offset: Int) {
+    values = .bytes(fields)
     storedOffset = Int32(offset)
   }
 
-  /// The values kept as bytes, and where; nil when they are texts.
-  var byteFields: (source: PomTextSource, fields: DependencyByteFields)? {
-    guard case .bytes(let source, let fields) = values else { return nil }
-    return (source, fields)
+  /// Where the values are in the project's text source, when kept as bytes; nil when they are
+  /// texts.
+  var byteFields: DependencyByteFields? {
+    guard case .bytes(let fields) = values else { return nil }
+    return fields
   }
 
-  /// The values as texts (made from the bytes when kept as bytes, each at the dependency's
-  /// offset: a value without a `$` is never the subject of an error).
-  var texts: Texts {
+  /// The values as texts (made from the bytes of `source`, the project's text source, when kept
+  /// as bytes, each at the dependency's offset: a value without a `$` is never the subject of an
+  /// error).
+  func texts(in source: PomTextSource) -> Texts {
     switch values {
     case .texts(let texts): return texts
-    case .bytes(let source, let fields):
+    case .bytes(let fields):
       func text(_ span: DependencyByteFields.Span) -> PomText? {
         span.range.map { PomText(source: source, range: $0, offset: offset) }
       }
@@ -225,6 +229,8 @@ struct PomProject: Sendable {
   var own: [String: PomText] = [:]
   var section = PomSection()
   var profiles: [PomProfile] = []
+  /// The document's text, which the dependencies kept as bytes refer to.
+  var textSource = PomTextSource(bytes: [])
 }
 
 /// Reads a `PomProject` out of the XML document's element records (issue #8: by record position,
@@ -250,6 +256,7 @@ struct PomModelReader {
       throw error("the root element must be <project>, not <\(name(root))>", at: offset(root))
     }
     var project = PomProject()
+    project.textSource = source
     let fields = try self.fields(of: root, allowed: Self.projectFields)
     for name in ["modelVersion", "groupId", "artifactId", "version", "packaging", "name", "description", "url", "inceptionYear"] {
       if let element = fields[name] { project.own[name] = try text(element) }
@@ -399,7 +406,7 @@ struct PomModelReader {
       values.optional = try span(DependencySlots.optional)
       values.systemPath = try span(DependencySlots.systemPath)
       if plain && (values.groupId.start >= 0 || values.artifactId.start >= 0) {
-        result.append(PomDependency(source: source, fields: values, offset: offset(element)))
+        result.append(PomDependency(fields: values, offset: offset(element)))
         continue
       }
       // Otherwise as texts, read in the same order (the same first error).

@@ -92,7 +92,7 @@ struct PomByteValueTests {
     let project = try PomModelReader(path: "pom.xml", document: document).read()
     let dependency = project.section.dependencies[0]
     #expect(dependency.byteFields != nil)
-    let first = dependency.texts
+    let first = dependency.texts(in: project.textSource)
     #expect(first.groupId?.value == "a&b")
     #expect(first.artifactId?.value == "<x>")
     #expect(first.version?.value == "")
