@@ -64,8 +64,35 @@ public struct FileSystemReader: SourceReader {
   /// `expectedSize` (a regular file's size) only sizes the buffer up front; the file is read to
   /// its end whatever its size turns out to be.
   private static func readAll(fd: Int32, name: String, expectedSize: Int = 0) throws(DeptagError) -> [UInt8] {
-    var result: [UInt8] = []
-    result.reserveCapacity(min(expectedSize, InputLimits.maximumBytes) + 1)
+    // First straight into the array, sized for the expected bytes plus one (issue #8: no copy
+    // from a bounce buffer; reading the one byte more finds the end of a file of that size).
+    var failure: DeptagError? = nil
+    var atEnd = false
+    var result = [UInt8](unsafeUninitializedCapacity: min(expectedSize, InputLimits.maximumBytes) + 1) {
+      buffer, count in
+      while count < buffer.count {
+        // (in bounds: `count < buffer.count`, and at most the rest of the buffer is read)
+        let n = POSIX.read(fd, buffer.baseAddress! + count, buffer.count - count)
+        if n < 0 {
+          if errno == EINTR { continue }
+          if errno == EAGAIN {  // an O_NONBLOCK descriptor with nothing yet: wait for data
+            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            _ = poll(&p, 1, -1)
+            continue
+          }
+          failure = DeptagError("\(name): \(POSIX.lastErrorText())")
+          return
+        }
+        if n == 0 {
+          atEnd = true
+          return
+        }
+        count += n
+      }
+    }
+    if let failure { throw failure }
+    if atEnd { return result }
+    // Larger than expected (a file that grew, standard input): read on in chunks.
     let chunk = 1 << 16
     var buffer = [UInt8](repeating: 0, count: chunk)
     while true {
