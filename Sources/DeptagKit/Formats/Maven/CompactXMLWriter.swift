@@ -95,6 +95,86 @@ struct CompactXMLWriter {
     return .pooled(text, writer.shape, start..<pool.count, depth)
   }
 
+  /// A leaf of `pooledLeaves`: `<name>value</name>`, or `<name/>` when the value is empty.
+  struct Leaf {
+    var name: StaticString
+    var value: UnsafeBufferPointer<UInt8>
+  }
+
+  /// `pooled(…, keepText: false)` of `<name>` holding only `leaves` whose values need no
+  /// escaping (the caller checked: `needsEscaping` is false for each): the same bytes, sized
+  /// once and copied (issue #8: a dependency's usual shape, 256 instructions a leaf through the
+  /// general writer).
+  static func pooledLeaves(
+    pool: BytePool, depth: Int, _ name: StaticString, _ leaves: UnsafeBufferPointer<Leaf>
+  ) -> XMLOut {
+    let start = pool.count
+    let outer = 2 * depth
+    let inner = outer + 2
+    var total = 2 * outer + 2 * name.utf8CodeUnitCount + 7  // `<name>\n`, `</name>\n`
+    for leaf in leaves {
+      let length = leaf.name.utf8CodeUnitCount
+      total += inner + (leaf.value.isEmpty ? length + 4 : 2 * length + 6 + leaf.value.count)
+    }
+    precondition(!pool.storage.inUse, "CompactXMLWriter: the pool is being written already")
+    // (8 bytes of room past the end: spaces are stored eight at a time)
+    if start + total + 8 > pool.storage.capacity { pool.storage.grow(toAtLeast: start + total + 8, keeping: start) }
+    // In bounds: every write below is one of the `total` bytes counted above, from `start`, but
+    // for the up to 7 spaces `spaces` stores past its count, which the next bytes overwrite (or
+    // which fall in the 8 bytes of room).
+    var at = pool.storage.base + start
+    @inline(__always) func spaces(_ n: Int) {
+      var k = 0
+      while k < n {
+        UnsafeMutableRawPointer(at + k).storeBytes(of: 0x2020_2020_2020_2020 as UInt64, as: UInt64.self)
+        k += 8
+      }
+      at += n
+    }
+    @inline(__always) func byte(_ value: UInt8) {
+      at.pointee = value
+      at += 1
+    }
+    @inline(__always) func copy(_ text: StaticString) {
+      ByteWord.copy(from: text.utf8Start, to: at, count: text.utf8CodeUnitCount)
+      at += text.utf8CodeUnitCount
+    }
+    spaces(outer)
+    byte(UInt8(ascii: "<"))
+    copy(name)
+    byte(UInt8(ascii: ">"))
+    byte(0x0A)
+    for leaf in leaves {
+      spaces(inner)
+      byte(UInt8(ascii: "<"))
+      copy(leaf.name)
+      if leaf.value.isEmpty {
+        byte(UInt8(ascii: "/"))
+      } else {
+        byte(UInt8(ascii: ">"))
+        ByteWord.copy(from: leaf.value.baseAddress!, to: at, count: leaf.value.count)
+        at += leaf.value.count
+        byte(UInt8(ascii: "<"))
+        byte(UInt8(ascii: "/"))
+        copy(leaf.name)
+      }
+      byte(UInt8(ascii: ">"))
+      byte(0x0A)
+    }
+    spaces(outer)
+    byte(UInt8(ascii: "<"))
+    byte(UInt8(ascii: "/"))
+    copy(name)
+    byte(UInt8(ascii: ">"))
+    byte(0x0A)
+    precondition(at == pool.storage.base + start + total, "CompactXMLWriter: pooledLeaves miscounted")
+    pool.count = start + total
+    var shape = CompactShape()
+    shape.lines = leaves.count + 2
+    shape.indent = 2 * leaves.count
+    return .pooled("", shape, start..<pool.count, depth)
+  }
+
   /// The element `body` writes, as an `XMLOut` that knows its indented size.
   static func element(in scratch: ByteScratch, _ body: (inout CompactXMLWriter) -> Void) -> XMLOut {
     var shape = CompactShape()

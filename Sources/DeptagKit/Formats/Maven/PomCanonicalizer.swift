@@ -2,6 +2,12 @@
 /// placeholder coordinates for the project itself, holding only what can change what Maven
 /// downloads, interpolated, with defaults dropped and sets sorted; plus its settings and entries.
 struct PomCanonicalizer {
+  /// `true`, as bytes (`<optional>true</optional>`).
+  private static var trueBytes: UnsafeBufferPointer<UInt8> {
+    let text: StaticString = "true"
+    return UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+  }
+
   /// The project's own coordinates in every canonical POM: they are not semantic (reference 2.5).
   static let placeholderGroupId = "deptag.placeholder"
   static let placeholderArtifactId = "project"
@@ -479,6 +485,38 @@ struct PomCanonicalizer {
       }
       let version = field(dependency.version)
       let systemPath = field(dependency.systemPath)
+      let isImport = equal(scope, "import") && equal(type, "pom")
+      // The usual case, no one-line text kept and nothing to escape: the leaves straight into
+      // the pool (issue #8).
+      if textOnly, let depth {
+        let needsEscaping = CompactXMLWriter.needsEscaping
+        let plain =
+          !needsEscaping(groupId) && !needsEscaping(artifactId) && !(version.map(needsEscaping) ?? false)
+          && (isJar || !needsEscaping(type)) && !needsEscaping(classifier) && !needsEscaping(scope)
+          && !(systemPath.map(needsEscaping) ?? false)
+        if plain {
+          let element = withUnsafeTemporaryAllocation(of: CompactXMLWriter.Leaf.self, capacity: 8) { buffer in
+            var count = 0
+            func add(_ name: StaticString, _ value: UnsafeBufferPointer<UInt8>?) {
+              guard let value else { return }
+              // (in bounds: at most the eight leaves below)
+              (buffer.baseAddress! + count).initialize(to: CompactXMLWriter.Leaf(name: name, value: value))
+              count += 1
+            }
+            add("groupId", groupId)
+            add("artifactId", artifactId)
+            add("version", version)
+            if !isJar { add("type", type) }
+            if !classifier.isEmpty { add("classifier", classifier) }
+            if !scope.isEmpty { add("scope", scope) }
+            if optional { add("optional", Self.trueBytes) }
+            add("systemPath", systemPath)
+            return CompactXMLWriter.pooledLeaves(
+              pool: pool, depth: depth, "dependency", UnsafeBufferPointer(rebasing: buffer[..<count]))
+          }
+          return (key, found.id, found.inserted, element, isImport)
+        }
+      }
       let write = { (out: inout CompactXMLWriter) in
         out.open("dependency")
         out.leaf("groupId", bytes: groupId)
@@ -491,7 +529,7 @@ struct PomCanonicalizer {
         if let systemPath { out.leaf("systemPath", bytes: systemPath) }
         out.close("dependency")
       }
-      return (key, found.id, found.inserted, written(at: depth, write), equal(scope, "import") && equal(type, "pom"))
+      return (key, found.id, found.inserted, written(at: depth, write), isImport)
     }
   }
 

@@ -150,6 +150,49 @@ import Testing
     }
   }
 
+  /// `pooledLeaves` writes the bytes and shape the general writer writes for the same leaves
+  /// (issue #8), at every depth and with empty values.
+  @Test(arguments: 0..<100) func pooledLeavesAgreeWithTheWriter(_ seed: Int) {
+    var random = Generator(state: UInt64(seed) &+ 7)
+    let names: [StaticString] = ["groupId", "artifactId", "version", "type", "classifier", "scope", "optional", "systemPath"]
+    let values = (0..<random.next(9)).map { _ in
+      (names[random.next(names.count)], Array(String(repeating: "v", count: random.next(30)).utf8))
+    }
+    let depth = random.next(5)
+    let general = BytePool(capacity: 8)
+    let fast = BytePool(capacity: 8)
+    // (both pools start with the same line, so the ranges start past it)
+    for pool in [general, fast] { pool.appendLine(indent: 3, [UInt8(ascii: "x")], count: 1) }
+    let bytes = values.flatMap { $0.1 }
+    let written = bytes.withUnsafeBufferPointer { all in
+      var offset = 0
+      let pointers = values.map { value -> UnsafeBufferPointer<UInt8> in
+        defer { offset += value.1.count }
+        return UnsafeBufferPointer(rebasing: all[offset..<(offset + value.1.count)])
+      }
+      let expected = CompactXMLWriter.pooled(in: ByteScratch(), pool: general, depth: depth, keepText: false) {
+        $0.open("dependency")
+        for (k, value) in values.enumerated() { $0.leaf(value.0, bytes: pointers[k]) }
+        $0.close("dependency")
+      }
+      let leaves = values.indices.map { CompactXMLWriter.Leaf(name: values[$0].0, value: pointers[$0]) }
+      let element = leaves.withUnsafeBufferPointer {
+        CompactXMLWriter.pooledLeaves(pool: fast, depth: depth, "dependency", $0)
+      }
+      return (expected, element)
+    }
+    guard case .pooled(_, let expectedShape, let expectedRange, _) = written.0,
+      case .pooled(let text, let shape, let range, let at) = written.1
+    else {
+      Issue.record("not pooled")
+      return
+    }
+    #expect(text.isEmpty && at == depth)
+    #expect(shape == expectedShape)
+    #expect(range == expectedRange)
+    #expect(Array(fast.bytes(range)) == Array(general.bytes(expectedRange)), "seed \(seed)")
+  }
+
   @Test func indentedLeafWithCombiningMarks() {
     let compact = CompactXMLWriter.string(in: ByteScratch()) { writer in
       writer.open("dependency")
