@@ -143,7 +143,7 @@ struct XMLReader {
         let open = nodes[Int(stack[depth - 1])]
         if open.pointee.textOffset < 0 {
           // Blanks before an element's first non-blank character data are not kept
-          // (`characterData`): the usual indentation between two tags is skipped here, a line's
+          // (`characterDataLoop`): the usual indentation between two tags is skipped here, a line's
           // leading spaces eight at a time (issue #8).
           var at = index
           while at < count {
@@ -160,7 +160,35 @@ struct XMLReader {
           index = at
           if at < count && bytes[at] == UInt8(ascii: "<") { continue }
         }
-        try characterData(into: &text, node: open)
+        // Character data: the usual run of plain bytes up to `<` is read here (issue #8: no call
+        // per value), anything else by `characterDataLoop`.
+        let classes = self.classes
+        // (in bounds: every `bytes[at]` below has `at < count`; a class index is a byte, < 256)
+        var at = index
+        if open.pointee.textOffset < 0 {
+          while at < count {
+            let kind = classes[Int(bytes[at])]
+            if kind & Self.textStop != 0 { break }
+            if kind & Self.space == 0 {
+              open.pointee.textOffset = at
+              break
+            }
+            at += 1
+          }
+        }
+        let runStart = at
+        while at &+ 8 <= count {
+          let stops = Self.textStops(ByteWord.load(bytes, at))
+          if stops != 0 {
+            at &+= (stops.trailingZeroBitCount &>> 3)
+            break
+          }
+          at &+= 8
+        }
+        while at < count && classes[Int(bytes[at])] & Self.textStop == 0 { at += 1 }
+        index = at
+        if at > runStart { text.append(UnsafeBufferPointer(rebasing: bytes[runStart..<at])) }
+        if at < count && bytes[at] != UInt8(ascii: "<") { try characterDataLoop(into: &text, node: open) }
         continue
       }
       // Dispatch on the byte after `<` (issue #8: no literal comparison per tag).
@@ -343,8 +371,11 @@ struct XMLReader {
   private func name(of node: XMLNode) -> String { string(node.offset + 1, node.offset + 1 + node.nameCount) }
 
   /// Text up to the next `<`, with references decoded, appended to `text`; `node` is the open
-  /// element's record (its `textOffset` is set at the first non-blank byte).
-  private mutating func characterData(into text: inout TextBuffer, node: UnsafeMutablePointer<XMLNode>) throws(DeptagError) {
+  /// element's record (its `textOffset` is set at the first non-blank byte). (`element` reads the
+  /// usual text, one run of plain bytes up to `<`, itself, and calls this for anything else: its
+  /// first round then finds nothing more to skip or append before the byte `element` stopped at.)
+  @inline(never)
+  private mutating func characterDataLoop(into text: inout TextBuffer, node: UnsafeMutablePointer<XMLNode>) throws(DeptagError) {
     let count = bytes.count
     let classes = self.classes
     while index < count {
