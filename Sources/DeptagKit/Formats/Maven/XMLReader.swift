@@ -27,6 +27,8 @@ struct XMLReader {
   /// Parses `source` into its elements, as flat records (issue #8: no tree of Strings).
   static func parse(_ source: SourceFile) throws(DeptagError) -> XMLDocument {
     let decoded = try XMLDecoding.decode(source)
+    // (every offset, count and record position then fits an `XMLNode` field: see there)
+    precondition(decoded.bytes.count <= Int(Int32.max) / 4, "XMLReader: input too large")
     // The reader scans the decoded bytes in place (issue #8): every access is guarded by an
     // explicit `< bytes.count` check, as it was when the bytes were an array. The line starts
     // are found by the same pass that validates the characters (issue #8: one pass, not two).
@@ -208,7 +210,7 @@ struct XMLReader {
           if nameStart + nameCount < count,
             XMLDocument.equalBytes(
               bytes.baseAddress! + open.pointee.offset + 1, bytes.baseAddress! + nameStart, nameCount),
-            !Self.isNameByteFast(bytes[nameStart + nameCount])
+            bytes[nameStart + nameCount] == UInt8(ascii: ">") || !Self.isNameByteFast(bytes[nameStart + nameCount])
           {
             index = nameStart + nameCount
             matched = true
@@ -437,16 +439,16 @@ struct XMLReader {
     }
   }
 
-  /// The high bit of every byte of `word` (loaded little-endian) that is `<`, `&`, `]` or CR
-  /// (exact per byte: no borrow or carry crosses a byte).
+  /// Nonzero when a byte of `word` (loaded little-endian) is `<`, `&`, `]` or CR, and then its
+  /// lowest set bit is the high bit of the first such byte. (A subtraction's borrow can mark a
+  /// byte above one that really matches, never one below it, so only the lowest mark is exact.)
   @inline(__always)
   static func textStops(_ loaded: UInt64) -> UInt64 {
     let word = UInt64(littleEndian: loaded)
-    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let ones: UInt64 = 0x0101_0101_0101_0101
-    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
-    return zeros(word ^ (ones &* 0x3C)) | zeros(word ^ (ones &* 0x26)) | zeros(word ^ (ones &* 0x5D))
-      | zeros(word ^ (ones &* 0x0D))
+    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+    return (zeros(word ^ (ones &* 0x3C)) | zeros(word ^ (ones &* 0x26)) | zeros(word ^ (ones &* 0x5D))
+      | zeros(word ^ (ones &* 0x0D))) & 0x8080_8080_8080_8080
   }
 
   /// `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;`, `&#N;`, `&#xH;`. Every other entity is refused:
@@ -1049,7 +1051,8 @@ struct XMLNode: Sendable {
   // Every field is kept in 4 bytes, 52 bytes a record rather than 104 (issue #8: a 1 MB POM has
   // 40,000 elements; half the pages to fault in). Offsets and counts stay far below 2 GiB: the
   // input is at most `InputLimits.maximumBytes` (64 MiB), at most doubled by decoding, and the
-  // text buffer holds each text byte at most twice.
+  // text buffer holds each text byte at most twice; `XMLReader.parse` checks the decoded input
+  // is below 512 MiB, so every value fits and is stored without a check of its own (issue #8).
   private var storedOffset: Int32
   private var storedNameCount: Int32
   private var storedFirstAttribute: Int32
@@ -1070,12 +1073,12 @@ struct XMLNode: Sendable {
   var firstAttribute: Int { Int(storedFirstAttribute) }
   var attributeCount: Int {
     get { Int(storedAttributeCount) }
-    set { storedAttributeCount = Int32(newValue) }
+    set { storedAttributeCount = Int32(truncatingIfNeeded: newValue) }
   }
   var firstChild: Int { Int(storedFirstChild) }
   var nextSibling: Int {
     get { Int(storedNextSibling) }
-    set { storedNextSibling = Int32(newValue) }
+    set { storedNextSibling = Int32(truncatingIfNeeded: newValue) }
   }
   var childCount: Int { Int(storedChildCount) }
   var textStart: Int { Int(storedTextStart) }
@@ -1084,33 +1087,33 @@ struct XMLNode: Sendable {
   /// bookkeeping; `textStart..<textEnd` lies inside it).
   var spanStart: Int {
     get { Int(storedSpanStart) }
-    set { storedSpanStart = Int32(newValue) }
+    set { storedSpanStart = Int32(truncatingIfNeeded: newValue) }
   }
   var spanEnd: Int {
     get { Int(storedSpanEnd) }
-    set { storedSpanEnd = Int32(newValue) }
+    set { storedSpanEnd = Int32(truncatingIfNeeded: newValue) }
   }
   /// Byte offset of the first non-blank character data, -1 if none.
   var textOffset: Int {
     get { Int(storedTextOffset) }
-    set { storedTextOffset = Int32(newValue) }
+    set { storedTextOffset = Int32(truncatingIfNeeded: newValue) }
   }
 
   @inline(__always)
   init(offset: Int, nameCount: Int, firstAttribute: Int) {
-    storedOffset = Int32(offset)
-    storedNameCount = Int32(nameCount)
-    storedFirstAttribute = Int32(firstAttribute)
+    storedOffset = Int32(truncatingIfNeeded: offset)
+    storedNameCount = Int32(truncatingIfNeeded: nameCount)
+    storedFirstAttribute = Int32(truncatingIfNeeded: firstAttribute)
   }
 
   /// A record whose span (empty) starts at `span`.
   @inline(__always)
   init(offset: Int, nameCount: Int, firstAttribute: Int, span: Int) {
-    storedOffset = Int32(offset)
-    storedNameCount = Int32(nameCount)
-    storedFirstAttribute = Int32(firstAttribute)
-    storedSpanStart = Int32(span)
-    storedSpanEnd = Int32(span)
+    storedOffset = Int32(truncatingIfNeeded: offset)
+    storedNameCount = Int32(truncatingIfNeeded: nameCount)
+    storedFirstAttribute = Int32(truncatingIfNeeded: firstAttribute)
+    storedSpanStart = Int32(truncatingIfNeeded: span)
+    storedSpanEnd = Int32(truncatingIfNeeded: span)
   }
 
   /// Makes record `child` the last child; returns the child before it (-1: none), whose
@@ -1118,8 +1121,8 @@ struct XMLNode: Sendable {
   @inline(__always)
   mutating func adopt(_ child: Int) -> Int {
     let previous = Int(storedLastChild)
-    if previous < 0 { storedFirstChild = Int32(child) }
-    storedLastChild = Int32(child)
+    if previous < 0 { storedFirstChild = Int32(truncatingIfNeeded: child) }
+    storedLastChild = Int32(truncatingIfNeeded: child)
     storedChildCount += 1
     return previous
   }
@@ -1127,9 +1130,9 @@ struct XMLNode: Sendable {
   /// Records the element's text and the end of its span when it closes.
   @inline(__always)
   mutating func close(text: Range<Int>, spanEnd: Int) {
-    storedTextStart = Int32(text.lowerBound)
-    storedTextEnd = Int32(text.upperBound)
-    storedSpanEnd = Int32(spanEnd)
+    storedTextStart = Int32(truncatingIfNeeded: text.lowerBound)
+    storedTextEnd = Int32(truncatingIfNeeded: text.upperBound)
+    storedSpanEnd = Int32(truncatingIfNeeded: spanEnd)
   }
 }
 
