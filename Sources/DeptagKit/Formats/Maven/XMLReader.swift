@@ -27,6 +27,8 @@ struct XMLReader {
   /// Parses `source` into its elements, as flat records (issue #8: no tree of Strings).
   static func parse(_ source: SourceFile) throws(DeptagError) -> XMLDocument {
     let decoded = try XMLDecoding.decode(source)
+    // (every offset, count and record position then fits an `XMLNode` field: see there)
+    precondition(decoded.bytes.count <= Int(Int32.max) / 4, "XMLReader: input too large")
     // The reader scans the decoded bytes in place (issue #8): every access is guarded by an
     // explicit `< bytes.count` check, as it was when the bytes were an array. The line starts
     // are found by the same pass that validates the characters (issue #8: one pass, not two).
@@ -49,10 +51,14 @@ struct XMLReader {
   /// Every element's attributes, in document order (`XMLNode.firstAttribute`).
   var attributes: [XMLAttribute] = []
 
+  /// `byteClasses` (256 entries).
+  private let classes: UnsafePointer<UInt8>
+
   private init(path: String, bytes: UnsafeBufferPointer<UInt8>, start: Int) {
     self.path = path
     self.bytes = bytes
     self.index = start
+    self.classes = Self.byteClasses
   }
 
   // MARK: Document structure
@@ -103,13 +109,22 @@ struct XMLReader {
   /// The root element and everything inside it, built with an explicit stack (no recursion), as
   /// records in document order (the root first) linked to their first child and next sibling,
   /// and every element's text in one buffer (issue #8).
+  ///
+  /// The records and the open-element stack are unsafe buffers (issue #8: no array uniqueness or
+  /// bounds check per access): every record position used is one this function made (below
+  /// `nodes.count`), and the stack holds at most `maximumDepth` entries (checked before a push).
   private mutating func element() throws(DeptagError) -> ([XMLNode], [UInt8]) {
-    var nodes: [XMLNode] = []
     // (a POM element takes 24 bytes or more: one growth or none for most inputs; pages reserved
     // but never written are never touched)
-    nodes.reserveCapacity(bytes.count / 24 + 16)
-    // Open elements, outermost first (their records).
-    var stack: [Int] = []
+    var nodes = NodeBuffer(capacity: bytes.count / 24 + 16)
+    defer { nodes.deallocate() }
+    // Open elements, outermost first (their records), and for each whether a child of it has
+    // text in its span (issue #8: the children are walked only then).
+    let stack = UnsafeMutablePointer<Int32>.allocate(capacity: Self.maximumDepth + 1)
+    defer { stack.deallocate() }
+    let childHasText = UnsafeMutablePointer<Bool>.allocate(capacity: Self.maximumDepth + 1)
+    defer { childHasText.deallocate() }
+    var depth = 0
     // Every element's text, in one buffer (issue #8: no copy per element): text is appended as it
     // is read, so an element's span (`spanStart..<spanEnd`) holds its own text and its
     // descendants'. An element without text in its children's spans has its span as its text;
@@ -117,19 +132,69 @@ struct XMLReader {
     // (a `TextBuffer`, made an array at the end: an append costs no array bookkeeping, issue #8)
     var text = TextBuffer(capacity: bytes.count / 3 + 16)
     defer { text.deallocate() }
+    let count = bytes.count
     while true {
-      guard index < bytes.count else {
-        let open = stack.last.map { "<\(name(of: nodes[$0]))>" } ?? "element"
+      guard index < count else {
+        // (in bounds: `depth - 1` is a pushed entry, a record position below `nodes.count`)
+        let open = depth > 0 ? "<\(name(of: nodes[Int(stack[depth - 1])].pointee))>" : "element"
         throw error("the input ends inside \(open)", at: index)
       }
       let byte = bytes[index]
       if byte != UInt8(ascii: "<") {
-        guard let open = stack.last else { throw error("text after the root element", at: index) }
-        try characterData(into: &text, textOffset: &nodes[open].textOffset)
+        guard depth > 0 else { throw error("text after the root element", at: index) }
+        let open = nodes[Int(stack[depth - 1])]
+        if open.pointee.textOffset < 0 {
+          // Blanks before an element's first non-blank character data are not kept
+          // (`characterDataLoop`): the usual indentation between two tags is skipped here, a line's
+          // leading spaces eight at a time (issue #8).
+          var at = index
+          while at < count {
+            let blank = bytes[at]
+            if blank == 0x20 || blank == 0x09 {
+              at += 1
+            } else if blank == 0x0A {
+              at += 1
+              while at + 8 <= count && ByteWord.load(bytes, at) == 0x2020_2020_2020_2020 { at += 8 }
+            } else {
+              break
+            }
+          }
+          index = at
+          if at < count && bytes[at] == UInt8(ascii: "<") { continue }
+        }
+        // Character data: the usual run of plain bytes up to `<` is read here (issue #8: no call
+        // per value), anything else by `characterDataLoop`.
+        let classes = self.classes
+        // (in bounds: every `bytes[at]` below has `at < count`; a class index is a byte, < 256)
+        var at = index
+        if open.pointee.textOffset < 0 {
+          while at < count {
+            let kind = classes[Int(bytes[at])]
+            if kind & Self.textStop != 0 { break }
+            if kind & Self.space == 0 {
+              open.pointee.textOffset = at
+              break
+            }
+            at += 1
+          }
+        }
+        let runStart = at
+        while at &+ 8 <= count {
+          let stops = Self.textStops(ByteWord.load(bytes, at))
+          if stops != 0 {
+            at &+= (stops.trailingZeroBitCount &>> 3)
+            break
+          }
+          at &+= 8
+        }
+        while at < count && classes[Int(bytes[at])] & Self.textStop == 0 { at += 1 }
+        index = at
+        if at > runStart { text.append(UnsafeBufferPointer(rebasing: bytes[runStart..<at])) }
+        if at < count && bytes[at] != UInt8(ascii: "<") { try characterDataLoop(into: &text, node: open) }
         continue
       }
       // Dispatch on the byte after `<` (issue #8: no literal comparison per tag).
-      let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+      let next = index + 1 < count ? bytes[index + 1] : 0
       if next == UInt8(ascii: "/") {
         let at = index
         index += 2
@@ -137,68 +202,82 @@ struct XMLReader {
         // The name of the element it closes, if it is that (issue #8: compared, not scanned);
         // otherwise scanned, and compared below.
         var matched = false
-        if let open = stack.last {
-          let count = nodes[open].nameCount
-          // (in bounds: the open tag's name is before `nameStart`, and `nameStart + count` is
+        if depth > 0 {
+          let open = nodes[Int(stack[depth - 1])]
+          let nameCount = open.pointee.nameCount
+          // (in bounds: the open tag's name is before `nameStart`, and `nameStart + nameCount` is
           // checked)
-          if nameStart + count < bytes.count,
-            XMLDocument.equalBytes(bytes.baseAddress! + nodes[open].offset + 1, bytes.baseAddress! + nameStart, count),
-            !Self.isNameByteFast(bytes[nameStart + count])
+          if nameStart + nameCount < count,
+            XMLDocument.equalBytes(
+              bytes.baseAddress! + open.pointee.offset + 1, bytes.baseAddress! + nameStart, nameCount),
+            bytes[nameStart + nameCount] == UInt8(ascii: ">") || !Self.isNameByteFast(bytes[nameStart + nameCount])
           {
-            index = nameStart + count
+            index = nameStart + nameCount
             matched = true
           }
         }
         if !matched { try skipName() }
         let nameEnd = index
-        skipSpaces()
-        guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
+        if index < count && bytes[index] != UInt8(ascii: ">") { skipSpaces() }
+        guard index < count, bytes[index] == UInt8(ascii: ">") else {
           throw error("expected '>' to end the closing tag", at: index)
         }
         index += 1
-        guard let done = stack.popLast() else {
+        guard depth > 0 else {
           throw error("unexpected closing tag </\(string(nameStart, nameEnd))>", at: at)
         }
+        depth -= 1
+        let done = nodes[Int(stack[depth])]
         // The open tag's name is the same bytes of the input, at `offset + 1`.
         // (Bytes first; the String comparison, canonical equivalence included, decides otherwise.)
-        let node = nodes[done]
-        guard matched || sameBytes(node.offset + 1, node.nameCount, nameStart, nameEnd - nameStart)
-          || name(of: node) == string(nameStart, nameEnd)
-        else {
-          throw error(
-            "closing tag </\(string(nameStart, nameEnd))> does not match <\(name(of: node))> at line \(lines.line(of: node.offset))",
-            at: at)
+        if !matched {
+          let node = done.pointee
+          guard sameBytes(node.offset + 1, node.nameCount, nameStart, nameEnd - nameStart)
+            || name(of: node) == string(nameStart, nameEnd)
+          else {
+            throw error(
+              "closing tag </\(string(nameStart, nameEnd))> does not match <\(name(of: node))> at line \(lines.line(of: node.offset))",
+              at: at)
+          }
         }
+        let spanStart = done.pointee.spanStart
         let spanEnd = text.count
-        var child = node.firstChild
-        while child >= 0 && nodes[child].spanStart == nodes[child].spanEnd { child = nodes[child].nextSibling }
-        if child < 0 {
-          nodes[done].close(text: node.spanStart..<spanEnd, spanEnd: spanEnd)
+        if !childHasText[depth] {
+          done.pointee.close(text: spanStart..<spanEnd, spanEnd: spanEnd)
+        } else if done.pointee.textOffset < 0 {
+          // Some child has text, but the element has none of its own: nothing is appended to the
+          // buffer while an element's `textOffset` is -1 (blanks before its first non-blank
+          // character data are dropped, and CDATA sets it first), so every gap between its
+          // children's spans is empty and its text is the empty range at the end (issue #8: a
+          // container such as `<dependency>` needs no walk over its children).
+          done.pointee.close(text: spanEnd..<spanEnd, spanEnd: spanEnd)
         } else {
           // Some child has text: the element's own pieces are the gaps between its children's spans.
-          var from = node.spanStart
-          child = node.firstChild
+          var from = spanStart
+          var child = done.pointee.firstChild
           while true {
-            let to = child >= 0 ? nodes[child].spanStart : spanEnd
+            let to = child >= 0 ? nodes[child].pointee.spanStart : spanEnd
             while from < to {
               text.append(text[from])
               from += 1
             }
             guard child >= 0 else { break }
-            from = nodes[child].spanEnd
-            child = nodes[child].nextSibling
+            from = nodes[child].pointee.spanEnd
+            child = nodes[child].pointee.nextSibling
           }
-          nodes[done].close(text: spanEnd..<text.count, spanEnd: text.count)
+          done.pointee.close(text: spanEnd..<text.count, spanEnd: text.count)
         }
-        if stack.isEmpty { return (nodes, text.array()) }
+        if depth == 0 { return (nodes.array(), text.array()) }
+        if done.pointee.spanEnd != spanStart { childHasText[depth - 1] = true }
       } else if next == UInt8(ascii: "!") && startsWith("<!--") {
         try comment()
       } else if next == UInt8(ascii: "!") && startsWith("<![CDATA[") {
-        guard let open = stack.last else { throw error("CDATA outside the root element", at: index) }
+        guard depth > 0 else { throw error("CDATA outside the root element", at: index) }
+        let open = nodes[Int(stack[depth - 1])]
         let at = index
         index += 9
         guard let end = find("]]>") else { throw error("unterminated CDATA section", at: at) }
-        if nodes[open].textOffset < 0 { nodes[open].textOffset = index }
+        if open.pointee.textOffset < 0 { open.pointee.textOffset = index }
         text.append(UnsafeBufferPointer(rebasing: bytes[index..<end]))
         index = end + 3
       } else if next == UInt8(ascii: "?") {
@@ -206,34 +285,49 @@ struct XMLReader {
       } else if next == UInt8(ascii: "!") {
         throw error("markup declaration inside an element", at: index)
       } else {
-        if stack.count >= Self.maximumDepth {
+        if depth >= Self.maximumDepth {
           throw error("elements nested deeper than \(Self.maximumDepth) levels", at: index)
         }
-        let (new, empty) = try startTag(span: text.count)
+        nodes.reserveOne()
         let position = nodes.count
-        nodes.append(new)
-        if let parent = stack.last {
-          let previous = nodes[parent].adopt(position)
-          if previous >= 0 { nodes[previous].nextSibling = position }
+        let empty = try startTag(into: nodes.end, span: text.count)
+        nodes.count += 1
+        if depth > 0 {
+          let previous = nodes[Int(stack[depth - 1])].pointee.adopt(position)
+          if previous >= 0 { nodes[previous].pointee.nextSibling = position }
         }
         if empty {
-          if stack.isEmpty { return (nodes, text.array()) }
+          if depth == 0 { return (nodes.array(), text.array()) }
         } else {
-          stack.append(position)
+          stack[depth] = Int32(truncatingIfNeeded: position)
+          childHasText[depth] = false
+          depth += 1
         }
       }
     }
   }
 
-  /// `<name attr="value" …>` or `<name …/>`; returns the element and whether it was empty.
-  /// (`span`: where the element's text would start.)
-  private mutating func startTag(span: Int) throws(DeptagError) -> (XMLNode, Bool) {
+  /// `<name attr="value" …>` or `<name …/>`, its record made at `node` (uninitialized memory);
+  /// returns whether it was empty. (`span`: where the element's text would start.)
+  @inline(__always)
+  private mutating func startTag(into node: UnsafeMutablePointer<XMLNode>, span: Int) throws(DeptagError) -> Bool {
     let at = index
     index += 1
     try skipName()
-    var element = XMLNode(offset: at, nameCount: index - at - 1, firstAttribute: attributes.count)
-    element.spanStart = span
-    element.spanEnd = span
+    node.initialize(to: XMLNode(offset: at, nameCount: index - at - 1, firstAttribute: attributes.count, span: span))
+    // The usual `<name>`, straight through (issue #8).
+    if index < bytes.count && bytes[index] == UInt8(ascii: ">") {
+      index += 1
+      return false
+    }
+    return try restOfStartTag(node)
+  }
+
+  /// Everything of a start tag after its name: attributes, then `>` or `/>`.
+  private mutating func restOfStartTag(_ node: UnsafeMutablePointer<XMLNode>) throws(DeptagError) -> Bool {
+    let at = node.pointee.offset
+    let nameCount = node.pointee.nameCount
+    let firstAttribute = node.pointee.firstAttribute
     // Repeats are found by a linear search while an element has few attributes (issue #8: the
     // first `Set<String>` of a process costs 0.25 M instructions of run-time type set-up), by a
     // set past 16 (no quadratic time on hostile input).
@@ -241,19 +335,19 @@ struct XMLReader {
     while true {
       let hadSpace = skipSpaces()
       guard index < bytes.count else {
-        throw error("the input ends inside the tag <\(string(at + 1, at + 1 + element.nameCount))>", at: index)
+        throw error("the input ends inside the tag <\(string(at + 1, at + 1 + nameCount))>", at: index)
       }
       if bytes[index] == UInt8(ascii: ">") {
         index += 1
-        return (element, false)
+        return false
       }
       if bytes[index] == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: ">") {
         index += 2
-        return (element, true)
+        return true
       }
       guard hadSpace else {
         throw error(
-          "expected whitespace, '>' or '/>' in the tag <\(string(at + 1, at + 1 + element.nameCount))>", at: index)
+          "expected whitespace, '>' or '/>' in the tag <\(string(at + 1, at + 1 + nameCount))>", at: index)
       }
       let attributeAt = index
       let attribute = try self.name()
@@ -262,35 +356,42 @@ struct XMLReader {
       skipSpaces()
       let value = try quotedValue(attribute: true)
       let duplicate: Bool
-      if seen == nil && element.attributeCount < 16 {
-        duplicate = attributes[element.firstAttribute...].contains { $0.name == attribute }
+      if seen == nil && node.pointee.attributeCount < 16 {
+        duplicate = attributes[firstAttribute...].contains { $0.name == attribute }
       } else {
-        if seen == nil { seen = Set(attributes[element.firstAttribute...].map(\.name)) }
+        if seen == nil { seen = Set(attributes[firstAttribute...].map(\.name)) }
         duplicate = !seen!.insert(attribute).inserted
       }
       guard !duplicate else {
         throw error("duplicate attribute '\(attribute)'", at: attributeAt)
       }
       attributes.append(XMLAttribute(name: attribute, value: value))
-      element.attributeCount += 1
+      node.pointee.attributeCount += 1
     }
   }
 
   private func name(of node: XMLNode) -> String { string(node.offset + 1, node.offset + 1 + node.nameCount) }
 
-  /// Text up to the next `<`, with references decoded, appended to `text`.
-  private mutating func characterData(into text: inout TextBuffer, textOffset: inout Int) throws(DeptagError) {
-    while index < bytes.count {
-      // A run of plain bytes is appended at once (issue #8).
+  /// Text up to the next `<`, with references decoded, appended to `text`; `node` is the open
+  /// element's record (its `textOffset` is set at the first non-blank byte). (`element` reads the
+  /// usual text, one run of plain bytes up to `<`, itself, and calls this for anything else: its
+  /// first round then finds nothing more to skip or append before the byte `element` stopped at.)
+  @inline(never)
+  private mutating func characterDataLoop(into text: inout TextBuffer, node: UnsafeMutablePointer<XMLNode>) throws(DeptagError) {
+    let count = bytes.count
+    let classes = self.classes
+    while index < count {
+      // A run of plain bytes is appended at once (issue #8); bytes are classified by one table
+      // load (`byteClasses`).
       // (Until the element's first non-blank byte is found, each byte is checked for it too.)
-      let count = bytes.count
+      // (in bounds: every `bytes[at]` below has `at < count`; a class index is a byte, < 256)
       var at = index
-      if textOffset < 0 {
+      if node.pointee.textOffset < 0 {
         while at < count {
-          let byte = bytes[at]
-          if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
-          if !Self.isSpace(byte) {
-            textOffset = at
+          let kind = classes[Int(bytes[at])]
+          if kind & Self.textStop != 0 { break }
+          if kind & Self.space == 0 {
+            node.pointee.textOffset = at
             break
           }
           at += 1
@@ -300,17 +401,23 @@ struct XMLReader {
       // of an element's text trims it or asks whether it is blank, so they never count (issue #8:
       // a pretty-printed POM's indentation was most of the text buffer).
       let runStart = at
-      while at < count {
-        let byte = bytes[at]
-        if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D { break }
-        at += 1
+      // Eight bytes at a time while eight can be read (the first stop byte found by its bit),
+      // then byte by byte.
+      while at + 8 <= count {
+        let stops = Self.textStops(ByteWord.load(bytes, at))
+        if stops != 0 {
+          at += (stops.trailingZeroBitCount &>> 3)
+          break
+        }
+        at += 8
       }
+      while at < count && classes[Int(bytes[at])] & Self.textStop == 0 { at += 1 }
       index = at
       if index > runStart { text.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-      guard index < bytes.count else { return }
+      guard index < count else { return }
       let byte = bytes[index]
       if byte == UInt8(ascii: "<") { return }
-      if textOffset < 0 && !Self.isSpace(byte) { textOffset = index }
+      if node.pointee.textOffset < 0 && !Self.isSpace(byte) { node.pointee.textOffset = index }
       if byte == UInt8(ascii: "&") {
         var decoded: [UInt8] = []
         try reference(into: &decoded)
@@ -322,14 +429,26 @@ struct XMLReader {
       }
       if byte == 0x0D {
         // XML end-of-line handling: CR LF and lone CR become LF (not kept while leading blanks).
-        if textOffset >= 0 { text.append(0x0A) }
+        if node.pointee.textOffset >= 0 { text.append(0x0A) }
         index += 1
-        if index < bytes.count && bytes[index] == 0x0A { index += 1 }
+        if index < count && bytes[index] == 0x0A { index += 1 }
         continue
       }
       text.append(byte)
       index += 1
     }
+  }
+
+  /// Nonzero when a byte of `word` (loaded little-endian) is `<`, `&`, `]` or CR, and then its
+  /// lowest set bit is the high bit of the first such byte. (A subtraction's borrow can mark a
+  /// byte above one that really matches, never one below it, so only the lowest mark is exact.)
+  @inline(__always)
+  static func textStops(_ loaded: UInt64) -> UInt64 {
+    let word = UInt64(littleEndian: loaded)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+    return (zeros(word ^ (ones &* 0x3C)) | zeros(word ^ (ones &* 0x26)) | zeros(word ^ (ones &* 0x5D))
+      | zeros(word ^ (ones &* 0x0D))) & 0x8080_8080_8080_8080
   }
 
   /// `&lt;`, `&gt;`, `&amp;`, `&apos;`, `&quot;`, `&#N;`, `&#xH;`. Every other entity is refused:
@@ -557,14 +676,34 @@ struct XMLReader {
   /// Moves past a name without making a `String` of it (same rule and error as `name()`).
   @inline(__always)
   private mutating func skipName() throws(DeptagError) {
-    guard index < bytes.count, Self.isNameStart(bytes[index]) else { throw error("expected a name", at: index) }
+    let classes = self.classes
+    // (in bounds: a class index is a byte, < 256)
+    guard index < bytes.count, classes[Int(bytes[index])] & Self.nameStart != 0 else {
+      throw error("expected a name", at: index)
+    }
     // (a local position and count: the loop keeps them in registers, issue #8)
     var at = index + 1
     let count = bytes.count
-    // One table load per byte (issue #8).
-    Self.nameByteTable.withUnsafeBufferPointer { table in
-      while at < count && table[Int(bytes[at])] { at += 1 }
+    // One table load per byte (issue #8), from the reader's own pointer (no `static let` access
+    // per call), four bytes a round while four are left.
+    // (in bounds: `at + 3 < count` for the four reads of a round)
+    while at &+ 4 <= count {
+      if classes[Int(bytes[at])] & Self.nameByte == 0 { break }
+      if classes[Int(bytes[at &+ 1])] & Self.nameByte == 0 {
+        at &+= 1
+        break
+      }
+      if classes[Int(bytes[at &+ 2])] & Self.nameByte == 0 {
+        at &+= 2
+        break
+      }
+      if classes[Int(bytes[at &+ 3])] & Self.nameByte == 0 {
+        at &+= 3
+        break
+      }
+      at &+= 4
     }
+    while at < count && classes[Int(bytes[at])] & Self.nameByte != 0 { at += 1 }
     index = at
   }
 
@@ -653,10 +792,44 @@ struct XMLReader {
     let count = bytes.count
     // Line starts as `LineMap(_:)` finds them: after LF, after CR LF, after a lone CR.
     var starts: [Int] = [0]
+    // (in bounds: every word read below lies in `at..<at + 8` or `at..<at + 16` with that end at
+    // most `count`; no word is read when `count` is 0)
+    let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let sixties: UInt64 = 0x6060_6060_6060_6060
     while at < count {
-      // Printable ASCII eight bytes at a time, then tab/LF/CR byte by byte (issue #8);
-      // anything else below.
-      while at + 8 <= count, !ByteWord.hasByte(below: 0x20, orAbove7F: true, ByteWord.load(bytes, at)) { at += 8 }
+      // Printable ASCII sixteen bytes at a time (issue #8): no high bit, and adding 0x60 to each
+      // byte (no carry out of a byte below 0x80) sets every high bit.
+      while at &+ 16 <= count {
+        let a = base.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+        let b = base.loadUnaligned(fromByteOffset: at &+ 8, as: UInt64.self)
+        if (a | b) & highs != 0 || (a &+ sixties) & (b &+ sixties) & highs != highs { break }
+        at &+= 16
+      }
+      // Then a word of printable ASCII, tabs and LFs, its LFs' line starts taken from its bits
+      // (exact per byte: every byte is below 0x80, so no carry crosses a byte).
+      if at &+ 8 <= count {
+        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+        if word & highs == 0 {
+          let controls = ~(word &+ sixties) & highs
+          let x = word ^ 0x0A0A_0A0A_0A0A_0A0A
+          let lineFeeds = ~((x &+ lows) | x) & highs
+          let y = word ^ 0x0909_0909_0909_0909
+          let tabs = ~((y &+ lows) | y) & highs
+          if controls & ~(lineFeeds | tabs) == 0 {
+            var marks = lineFeeds
+            while marks != 0 {
+              starts.append(at &+ (marks.trailingZeroBitCount &>> 3) &+ 1)
+              marks &= marks &- 1
+            }
+            at &+= 8
+            continue
+          }
+        }
+      }
+      // Anything else (CR, another control, non-ASCII, the last bytes): byte by byte, up to
+      // eight; non-ASCII below.
       let end = min(at + 8, count)
       while at < end {
         let byte = bytes[at]
@@ -722,6 +895,31 @@ struct XMLReader {
 
   /// `isNameByte` of every byte value.
   static let nameByteTable: [Bool] = (0...255).map { isNameByte(UInt8($0)) }
+
+  /// Bits of `byteClasses`: `isSpace`, a byte that ends a run of plain text (`<`, `&`, `]`, CR),
+  /// `isNameByte`, `isNameStart`.
+  static let space: UInt8 = 1
+  static let textStop: UInt8 = 2
+  static let nameByte: UInt8 = 4
+  static let nameStart: UInt8 = 8
+
+  /// The class bits of every byte value (256 entries, never freed; read through the reader's
+  /// `classes`, issue #8).
+  nonisolated(unsafe) static let byteClasses: UnsafePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for value in 0...255 {
+      let byte = UInt8(value)
+      var bits: UInt8 = 0
+      if isSpace(byte) { bits |= space }
+      if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D {
+        bits |= textStop
+      }
+      if isNameByte(byte) { bits |= nameByte }
+      if isNameStart(byte) { bits |= nameStart }
+      table[value] = bits
+    }
+    return UnsafePointer(table)
+  }()
 
   /// `isNameByte` by two bit masks (issue #8: one test per byte, not seven).
   @inline(__always)
@@ -796,6 +994,52 @@ struct TextBuffer {
   func deallocate() { base.deallocate() }
 }
 
+/// A growable buffer of element records for the reader (issue #8): no array uniqueness or bounds
+/// check per access; `deallocate` when done. Positions passed to the subscript are below `count`
+/// (the reader's own record positions).
+struct NodeBuffer {
+  private var base: UnsafeMutablePointer<XMLNode>
+  private var capacity: Int
+  var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 16)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  /// Makes room for one more record at `end`.
+  @inline(__always)
+  mutating func reserveOne() {
+    if count == capacity { grow() }
+  }
+
+  private mutating func grow() {
+    let newCapacity = 2 * capacity
+    let newBase = UnsafeMutablePointer<XMLNode>.allocate(capacity: newCapacity)
+    newBase.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  /// Where the next record goes (room made by `reserveOne`).
+  var end: UnsafeMutablePointer<XMLNode> { base + count }
+
+  /// Record `position` (below `count`).
+  @inline(__always)
+  subscript(position: Int) -> UnsafeMutablePointer<XMLNode> { base + position }
+
+  /// The records, as an array.
+  func array() -> [XMLNode] {
+    Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+      if let target = buffer.baseAddress, count > 0 { target.initialize(from: base, count: count) }
+      initialized = count
+    }
+  }
+
+  func deallocate() { base.deallocate() }
+}
+
 /// One element, as the reader records it (issue #8: no String per name or text, no array per
 /// element): its name as written (prefix included) is the `nameCount` bytes after its `<`, its
 /// direct character data (text and CDATA, references decoded, comments and processing
@@ -807,7 +1051,8 @@ struct XMLNode: Sendable {
   // Every field is kept in 4 bytes, 52 bytes a record rather than 104 (issue #8: a 1 MB POM has
   // 40,000 elements; half the pages to fault in). Offsets and counts stay far below 2 GiB: the
   // input is at most `InputLimits.maximumBytes` (64 MiB), at most doubled by decoding, and the
-  // text buffer holds each text byte at most twice.
+  // text buffer holds each text byte at most twice; `XMLReader.parse` checks the decoded input
+  // is below 512 MiB, so every value fits and is stored without a check of its own (issue #8).
   private var storedOffset: Int32
   private var storedNameCount: Int32
   private var storedFirstAttribute: Int32
@@ -828,12 +1073,12 @@ struct XMLNode: Sendable {
   var firstAttribute: Int { Int(storedFirstAttribute) }
   var attributeCount: Int {
     get { Int(storedAttributeCount) }
-    set { storedAttributeCount = Int32(newValue) }
+    set { storedAttributeCount = Int32(truncatingIfNeeded: newValue) }
   }
   var firstChild: Int { Int(storedFirstChild) }
   var nextSibling: Int {
     get { Int(storedNextSibling) }
-    set { storedNextSibling = Int32(newValue) }
+    set { storedNextSibling = Int32(truncatingIfNeeded: newValue) }
   }
   var childCount: Int { Int(storedChildCount) }
   var textStart: Int { Int(storedTextStart) }
@@ -842,39 +1087,52 @@ struct XMLNode: Sendable {
   /// bookkeeping; `textStart..<textEnd` lies inside it).
   var spanStart: Int {
     get { Int(storedSpanStart) }
-    set { storedSpanStart = Int32(newValue) }
+    set { storedSpanStart = Int32(truncatingIfNeeded: newValue) }
   }
   var spanEnd: Int {
     get { Int(storedSpanEnd) }
-    set { storedSpanEnd = Int32(newValue) }
+    set { storedSpanEnd = Int32(truncatingIfNeeded: newValue) }
   }
   /// Byte offset of the first non-blank character data, -1 if none.
   var textOffset: Int {
     get { Int(storedTextOffset) }
-    set { storedTextOffset = Int32(newValue) }
+    set { storedTextOffset = Int32(truncatingIfNeeded: newValue) }
   }
 
+  @inline(__always)
   init(offset: Int, nameCount: Int, firstAttribute: Int) {
-    storedOffset = Int32(offset)
-    storedNameCount = Int32(nameCount)
-    storedFirstAttribute = Int32(firstAttribute)
+    storedOffset = Int32(truncatingIfNeeded: offset)
+    storedNameCount = Int32(truncatingIfNeeded: nameCount)
+    storedFirstAttribute = Int32(truncatingIfNeeded: firstAttribute)
+  }
+
+  /// A record whose span (empty) starts at `span`.
+  @inline(__always)
+  init(offset: Int, nameCount: Int, firstAttribute: Int, span: Int) {
+    storedOffset = Int32(truncatingIfNeeded: offset)
+    storedNameCount = Int32(truncatingIfNeeded: nameCount)
+    storedFirstAttribute = Int32(truncatingIfNeeded: firstAttribute)
+    storedSpanStart = Int32(truncatingIfNeeded: span)
+    storedSpanEnd = Int32(truncatingIfNeeded: span)
   }
 
   /// Makes record `child` the last child; returns the child before it (-1: none), whose
   /// `nextSibling` the caller sets. (One access to the parent's record, issue #8.)
+  @inline(__always)
   mutating func adopt(_ child: Int) -> Int {
     let previous = Int(storedLastChild)
-    if previous < 0 { storedFirstChild = Int32(child) }
-    storedLastChild = Int32(child)
+    if previous < 0 { storedFirstChild = Int32(truncatingIfNeeded: child) }
+    storedLastChild = Int32(truncatingIfNeeded: child)
     storedChildCount += 1
     return previous
   }
 
   /// Records the element's text and the end of its span when it closes.
+  @inline(__always)
   mutating func close(text: Range<Int>, spanEnd: Int) {
-    storedTextStart = Int32(text.lowerBound)
-    storedTextEnd = Int32(text.upperBound)
-    storedSpanEnd = Int32(spanEnd)
+    storedTextStart = Int32(truncatingIfNeeded: text.lowerBound)
+    storedTextEnd = Int32(truncatingIfNeeded: text.upperBound)
+    storedSpanEnd = Int32(truncatingIfNeeded: spanEnd)
   }
 }
 

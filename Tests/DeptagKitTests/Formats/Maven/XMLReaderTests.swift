@@ -173,4 +173,67 @@ import Testing
       #expect(lines.location(file: "f", offset: bytes.count - 1).column == 10)
     }
   }
+  /// The byte-class table agrees with the predicates it stands for (issue #8).
+  @Test func byteClassesAreThePredicates() {
+    for value in 0...255 {
+      let byte = UInt8(value)
+      let bits = XMLReader.byteClasses[value]
+      #expect((bits & XMLReader.space != 0) == XMLReader.isSpace(byte), "byte \(value)")
+      #expect((bits & XMLReader.nameByte != 0) == XMLReader.isNameByte(byte), "byte \(value)")
+      #expect((bits & XMLReader.nameStart != 0) == XMLReader.isNameStart(byte), "byte \(value)")
+      let stop = byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") || byte == 0x0D
+      #expect((bits & XMLReader.textStop != 0) == stop, "byte \(value)")
+    }
+  }
+
+  /// The word-at-a-time stop-byte marks find the first of the bytes `<`, `&`, `]` and CR (their
+  /// lowest mark), at every position and next to every byte value.
+  @Test func textStopsMarkExactlyTheStopBytes() {
+    // The position of the first stop byte, 8 if none.
+    func naive(_ bytes: [UInt8]) -> Int {
+      bytes.firstIndex { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "]") || $0 == 0x0D } ?? 8
+    }
+    func first(_ marks: UInt64) -> Int { marks == 0 ? 8 : marks.trailingZeroBitCount / 8 }
+    func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { ByteWord.load($0, 0) } }
+    for value in 0...255 {
+      for position in 0..<8 {
+        for filler: UInt8 in [0x00, 0x3C, 0x3D, 0x7F, 0x80, 0xBC, 0xFF] {
+          var bytes = [UInt8](repeating: filler, count: 8)
+          bytes[position] = UInt8(value)
+          #expect(first(XMLReader.textStops(word(bytes))) == naive(bytes), "byte \(value) at \(position)")
+        }
+      }
+    }
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<5_000 {
+      let bytes = (0..<8).map { _ in [0x0D, 0x26, 0x3C, 0x5D, 0x00, 0x80, UInt8.random(in: 0...255, using: &rng)].randomElement(using: &rng)! }
+      #expect(first(XMLReader.textStops(word(bytes))) == naive(bytes))
+    }
+  }
+
+  /// Line starts and character errors with LF, tab, CR and bad bytes at every alignment of the
+  /// 16- and 8-byte rounds (issue #8).
+  @Test func validationAtEveryAlignment() throws {
+    for padding in 0..<24 {
+      for special in ["\n", "\t", "\r\n", "\r", "\n\n\t\n", "é"] {
+        let text = "<a>" + String(repeating: "x", count: padding) + special + String(repeating: "y", count: 20) + "\n</a>"
+        let document = try Self.parse(text)
+        let map = LineMap(Array(text.utf8))
+        for offset in 0...text.utf8.count {
+          #expect(document.lines.location(file: "x", offset: offset) == map.location(file: "x", offset: offset))
+        }
+      }
+      let bad = "<a>" + String(repeating: "x", count: padding) + "\n\u{01}" + String(repeating: "y", count: 20) + "</a>"
+      #expect(Self.failure(bad) == "x.xml:2:1: error: control character U+0001 is not allowed in XML", "padding \(padding)")
+    }
+  }
+
+  /// An element's own text between children with and without text, CDATA and references (the
+  /// container without text of its own closes without a walk, issue #8).
+  @Test func ownTextAroundChildren() throws {
+    let document = try Self.parse(
+      "<r>\n  <d><g>x</g><v>1</v></d>\n  <m> a <b>t</b> c<e/>&amp;</m><c><![CDATA[]]><k>z</k></c><n>  <o/> </n></r>")
+    let texts = document.nodes.indices.map { document.text($0) }
+    #expect(texts == ["", "", "x", "1", "a  c&", "t", "", "", "z", "", ""])
+  }
 }
