@@ -29,8 +29,11 @@ struct PipIncludeWalker {
   private var includesRead = 0
 
   /// Files with at least this many physical lines are cut into parts that are classified on
-  /// several threads (`meanings(of:…)`).
-  static let parallelLineThreshold = 2_000
+  /// several threads (`meanings(of:…)`). Measured on 2 cores (issue #8, `scripts/bench` inputs):
+  /// at 5,000 lines one thread takes 2.4 ms and two 3.0 ms (a thread's start, stack and malloc
+  /// arena cost about 100 page faults), at 10,000 they are even, at 80,000 two take 17.5 ms
+  /// against 23.5 ms.
+  static let parallelLineThreshold = 10_000
   /// About how many physical lines each part of a big file has.
   static let linesPerPart = 1_000
   /// The two above, for this walker (tests lower them to run the parallel path on small files).

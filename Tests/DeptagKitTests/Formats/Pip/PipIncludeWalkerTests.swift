@@ -95,7 +95,7 @@ import Testing
 
   /// A file over the real threshold takes the parallel path with the real part size.
   @Test func bigFileReadsLikeOneThread() throws {
-    let text = Self.file(lines: 4_500, seed: 7)
+    let text = Self.file(lines: PipIncludeWalker.parallelLineThreshold + 500, seed: 7)
     #expect(LogicalLine.cuts(text, linesPerPart: PipIncludeWalker.linesPerPart).cuts.count > 1)
     let parallel = Self.read(text, files: Self.includedFiles, threshold: PipIncludeWalker.parallelLineThreshold)
     #expect(parallel == Self.sequential(text, files: Self.includedFiles))
