@@ -112,6 +112,12 @@ struct PomByteValueTests {
     #expect(try Maven.normalize(text).contains("<version>1</version>"))
   }
 
+  /// The records a large POM holds one of per element and per dependency stay small (issue #8).
+  @Test func recordSizes() {
+    #expect(MemoryLayout<XMLNode>.stride == 52)
+    #expect(MemoryLayout<PomDependency>.stride <= 72)
+  }
+
   @Test func blankCoordinatesAreErrors() throws {
     let group = Maven.error(Maven.pom("<dependencies><dependency><groupId> </groupId><artifactId>a</artifactId></dependency></dependencies>"))
     #expect(group?.message == "dependency without a <groupId> (Maven rejects it too)")
