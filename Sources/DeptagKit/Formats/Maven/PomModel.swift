@@ -361,9 +361,13 @@ struct PomModelReader {
 
   private func dependencies(_ list: Int) throws(DeptagError) -> [PomDependency] {
     var result: [PomDependency] = []
-    let elements = try items(of: list, named: "dependency")
-    result.reserveCapacity(elements.count)
-    for element in elements {
+    // The items' names are all checked first (the same first error as `items(of:named:)`), then
+    // the items are read, walking the siblings (issue #8: no array of positions).
+    result.reserveCapacity(try checkItems(of: list, named: "dependency"))
+    var next = document.nodes[list].firstChild
+    while next >= 0 {
+      let element = next
+      next = document.nodes[element].nextSibling
       // `fields(of:allowed: dependencyFields)` with each child's name matched once (issue #8):
       // the same checks in the same order, so the same first error.
       var slots = DependencySlots()
@@ -388,8 +392,8 @@ struct PomModelReader {
       func span(_ slot: Int) throws(DeptagError) -> DependencyByteFields.Span {
         let position = slots[slot]
         guard position >= 0 else { return DependencyByteFields.Span() }
-        try holdsText(position)
         let node = document.nodes[position]
+        if node.firstChild >= 0 { try holdsText(position) }  // (throws)
         guard plain, node.textEnd <= Int(Int32.max), let range = Self.plainRange(source.bytes, node.textStart, node.textEnd)
         else {
           plain = false
@@ -515,6 +519,21 @@ struct PomModelReader {
     }
     try noText(in: list)
     return children
+  }
+
+  /// `items(of:named:)` for a literal name, without the array: how many items there are.
+  private func checkItems(of list: Int, named item: StaticString) throws(DeptagError) -> Int {
+    var count = 0
+    var child = document.nodes[list].firstChild
+    while child >= 0 {
+      guard document.hasName(child, item) else {
+        throw error("unrecognised tag <\(name(child))> in <\(name(list))>; expected <\(item)>", at: offset(child))
+      }
+      count += 1
+      child = document.nodes[child].nextSibling
+    }
+    try noText(in: list)
+    return count
   }
 
   private func noText(in element: Int) throws(DeptagError) {
