@@ -72,14 +72,8 @@ public struct FileSystemReader: SourceReader {
       buffer, count in
       while count < buffer.count {
         // (in bounds: `count < buffer.count`, and at most the rest of the buffer is read)
-        let n = POSIX.read(fd, buffer.baseAddress! + count, buffer.count - count)
+        let n = readRetrying(fd, buffer.baseAddress! + count, buffer.count - count)
         if n < 0 {
-          if errno == EINTR { continue }
-          if errno == EAGAIN {  // an O_NONBLOCK descriptor with nothing yet: wait for data
-            var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            _ = poll(&p, 1, -1)
-            continue
-          }
           failure = DeptagError("\(name): \(POSIX.lastErrorText())")
           return
         }
@@ -99,20 +93,27 @@ public struct FileSystemReader: SourceReader {
       if result.count > InputLimits.maximumBytes {
         throw DeptagError("\(name): larger than \(InputLimits.maximumBytes >> 20) MiB; refusing to read it")
       }
-      let n = buffer.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress, chunk) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        if errno == EAGAIN {  // an O_NONBLOCK descriptor with nothing yet: wait for data
-          var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-          _ = poll(&p, 1, -1)
-          continue
-        }
-        throw DeptagError("\(name): \(POSIX.lastErrorText())")
-      }
+      let n = buffer.withUnsafeMutableBytes { readRetrying(fd, $0.baseAddress, chunk) }
+      if n < 0 { throw DeptagError("\(name): \(POSIX.lastErrorText())") }
       if n == 0 { break }
       result.append(contentsOf: buffer[0..<n])
     }
     return result
   }
 
+  /// `read(2)` of up to `count` bytes, retried after EINTR and, on an O_NONBLOCK descriptor with
+  /// nothing to read yet (EAGAIN), after waiting for data; -1 on any other error (errno set).
+  private static func readRetrying(_ fd: Int32, _ target: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    while true {
+      let n = POSIX.read(fd, target, count)
+      if n >= 0 { return n }
+      if errno == EINTR { continue }
+      if errno == EAGAIN {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        _ = poll(&p, 1, -1)
+        continue
+      }
+      return -1
+    }
+  }
 }

@@ -164,30 +164,7 @@ struct XMLReader {
         }
         // Character data: the usual run of plain bytes up to `<` is read here (issue #8: no call
         // per value), anything else by `characterDataLoop`.
-        let classes = self.classes
-        // (in bounds: every `bytes[at]` below has `at < count`; a class index is a byte, < 256)
-        var at = index
-        if open.pointee.textOffset < 0 {
-          while at < count {
-            let kind = classes[Int(bytes[at])]
-            if kind & Self.textStop != 0 { break }
-            if kind & Self.space == 0 {
-              open.pointee.textOffset = at
-              break
-            }
-            at += 1
-          }
-        }
-        let runStart = at
-        while at &+ 8 <= count {
-          let stops = Self.textStops(ByteWord.load(bytes, at))
-          if stops != 0 {
-            at &+= (stops.trailingZeroBitCount &>> 3)
-            break
-          }
-          at &+= 8
-        }
-        while at < count && classes[Int(bytes[at])] & Self.textStop == 0 { at += 1 }
+        let (runStart, at) = Self.plainRun(bytes, classes, from: index, node: open)
         index = at
         if at > runStart { text.append(UnsafeBufferPointer(rebasing: bytes[runStart..<at])) }
         if at < count && bytes[at] != UInt8(ascii: "<") { try characterDataLoop(into: &text, node: open) }
@@ -372,6 +349,44 @@ struct XMLReader {
 
   private func name(of node: XMLNode) -> String { string(node.offset + 1, node.offset + 1 + node.nameCount) }
 
+  /// The run of plain character data at `start` (up to the first `<`, `&`, `]` or CR): where its
+  /// kept part starts and where it ends. Until the element's first non-blank byte is found, each
+  /// byte is checked for it too (and `textOffset` set); the blanks before it are not kept: every
+  /// use of an element's text trims it or asks whether it is blank, so they never count (issue
+  /// #8: a pretty-printed POM's indentation was most of the text buffer). Bytes are classified by
+  /// one table load (`byteClasses`), and scanned eight at a time while eight can be read.
+  @inline(__always)
+  private static func plainRun(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ classes: UnsafePointer<UInt8>, from start: Int,
+    node: UnsafeMutablePointer<XMLNode>
+  ) -> (runStart: Int, end: Int) {
+    let count = bytes.count
+    // (in bounds: every `bytes[at]` below has `at < count`; a class index is a byte, < 256)
+    var at = start
+    if node.pointee.textOffset < 0 {
+      while at < count {
+        let kind = classes[Int(bytes[at])]
+        if kind & textStop != 0 { break }
+        if kind & space == 0 {
+          node.pointee.textOffset = at
+          break
+        }
+        at += 1
+      }
+    }
+    let runStart = at
+    while at &+ 8 <= count {
+      let stops = textStops(ByteWord.load(bytes, at))
+      if stops != 0 {
+        at &+= (stops.trailingZeroBitCount &>> 3)
+        break
+      }
+      at &+= 8
+    }
+    while at < count && classes[Int(bytes[at])] & textStop == 0 { at += 1 }
+    return (runStart, at)
+  }
+
   /// Text up to the next `<`, with references decoded, appended to `text`; `node` is the open
   /// element's record (its `textOffset` is set at the first non-blank byte). (`element` reads the
   /// usual text, one run of plain bytes up to `<`, itself, and calls this for anything else: its
@@ -381,37 +396,8 @@ struct XMLReader {
     let count = bytes.count
     let classes = self.classes
     while index < count {
-      // A run of plain bytes is appended at once (issue #8); bytes are classified by one table
-      // load (`byteClasses`).
-      // (Until the element's first non-blank byte is found, each byte is checked for it too.)
-      // (in bounds: every `bytes[at]` below has `at < count`; a class index is a byte, < 256)
-      var at = index
-      if node.pointee.textOffset < 0 {
-        while at < count {
-          let kind = classes[Int(bytes[at])]
-          if kind & Self.textStop != 0 { break }
-          if kind & Self.space == 0 {
-            node.pointee.textOffset = at
-            break
-          }
-          at += 1
-        }
-      }
-      // The blanks before an element's first non-blank character data are not kept: every use
-      // of an element's text trims it or asks whether it is blank, so they never count (issue #8:
-      // a pretty-printed POM's indentation was most of the text buffer).
-      let runStart = at
-      // Eight bytes at a time while eight can be read (the first stop byte found by its bit),
-      // then byte by byte.
-      while at + 8 <= count {
-        let stops = Self.textStops(ByteWord.load(bytes, at))
-        if stops != 0 {
-          at += (stops.trailingZeroBitCount &>> 3)
-          break
-        }
-        at += 8
-      }
-      while at < count && classes[Int(bytes[at])] & Self.textStop == 0 { at += 1 }
+      // A run of plain bytes is appended at once (issue #8).
+      let (runStart, at) = Self.plainRun(bytes, classes, from: index, node: node)
       index = at
       if index > runStart { text.append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
       guard index < count else { return }
