@@ -486,50 +486,37 @@ struct PomCanonicalizer {
       let version = field(dependency.version)
       let systemPath = field(dependency.systemPath)
       let isImport = equal(scope, "import") && equal(type, "pom")
-      // The usual case, no one-line text kept and nothing to escape: the leaves straight into
-      // the pool (issue #8).
-      if textOnly, let depth {
-        let needsEscaping = CompactXMLWriter.needsEscaping
-        let plain =
-          !needsEscaping(groupId) && !needsEscaping(artifactId) && !(version.map(needsEscaping) ?? false)
-          && (isJar || !needsEscaping(type)) && !needsEscaping(classifier) && !needsEscaping(scope)
-          && !(systemPath.map(needsEscaping) ?? false)
-        if plain {
-          let element = withUnsafeTemporaryAllocation(of: CompactXMLWriter.Leaf.self, capacity: 8) { buffer in
-            var count = 0
-            func add(_ name: StaticString, _ value: UnsafeBufferPointer<UInt8>?) {
-              guard let value else { return }
-              // (in bounds: at most the eight leaves below)
-              (buffer.baseAddress! + count).initialize(to: CompactXMLWriter.Leaf(name: name, value: value))
-              count += 1
-            }
-            add("groupId", groupId)
-            add("artifactId", artifactId)
-            add("version", version)
-            if !isJar { add("type", type) }
-            if !classifier.isEmpty { add("classifier", classifier) }
-            if !scope.isEmpty { add("scope", scope) }
-            if optional { add("optional", Self.trueBytes) }
-            add("systemPath", systemPath)
-            return CompactXMLWriter.pooledLeaves(
-              pool: pool, depth: depth, "dependency", UnsafeBufferPointer(rebasing: buffer[..<count]))
-          }
+      // The element's leaves, in the order `XMLOut` fields have always had.
+      return withUnsafeTemporaryAllocation(of: CompactXMLWriter.Leaf.self, capacity: 8) { buffer in
+        var count = 0
+        func add(_ name: StaticString, _ value: UnsafeBufferPointer<UInt8>?) {
+          guard let value else { return }
+          // (in bounds: at most the eight leaves below)
+          (buffer.baseAddress! + count).initialize(to: CompactXMLWriter.Leaf(name: name, value: value))
+          count += 1
+        }
+        add("groupId", groupId)
+        add("artifactId", artifactId)
+        add("version", version)
+        if !isJar { add("type", type) }
+        if !classifier.isEmpty { add("classifier", classifier) }
+        if !scope.isEmpty { add("scope", scope) }
+        if optional { add("optional", Self.trueBytes) }
+        add("systemPath", systemPath)
+        let leaves = UnsafeBufferPointer(rebasing: buffer[..<count])
+        // The usual case, no one-line text kept and nothing to escape: the leaves straight into
+        // the pool (issue #8).
+        if textOnly, let depth, !leaves.contains(where: { CompactXMLWriter.needsEscaping($0.value) }) {
+          let element = CompactXMLWriter.pooledLeaves(pool: pool, depth: depth, "dependency", leaves)
           return (key, found.id, found.inserted, element, isImport)
         }
+        let element = written(at: depth) { out in
+          out.open("dependency")
+          for leaf in leaves { out.leaf(leaf.name, bytes: leaf.value) }
+          out.close("dependency")
+        }
+        return (key, found.id, found.inserted, element, isImport)
       }
-      let write = { (out: inout CompactXMLWriter) in
-        out.open("dependency")
-        out.leaf("groupId", bytes: groupId)
-        out.leaf("artifactId", bytes: artifactId)
-        if let version { out.leaf("version", bytes: version) }
-        if !isJar { out.leaf("type", bytes: type) }
-        if !classifier.isEmpty { out.leaf("classifier", bytes: classifier) }
-        if !scope.isEmpty { out.leaf("scope", bytes: scope) }
-        if optional { out.leaf("optional", "true") }
-        if let systemPath { out.leaf("systemPath", bytes: systemPath) }
-        out.close("dependency")
-      }
-      return (key, found.id, found.inserted, written(at: depth, write), isImport)
     }
   }
 
