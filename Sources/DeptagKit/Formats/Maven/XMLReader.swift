@@ -879,9 +879,6 @@ struct XMLReader {
       || byte == UInt8(ascii: ":") || byte >= 0x80
   }
 
-  /// `isNameByte` of every byte value.
-  static let nameByteTable: [Bool] = (0...255).map { isNameByte(UInt8($0)) }
-
   /// Bits of `byteClasses`: `isSpace`, a byte that ends a run of plain text (`<`, `&`, `]`, CR),
   /// `isNameByte`, `isNameStart`.
   static let space: UInt8 = 1

@@ -40,7 +40,6 @@ import Testing
   @Test func nameBytesByMaskAreNameBytes() {
     for byte in 0...255 {
       #expect(XMLReader.isNameByteFast(UInt8(byte)) == XMLReader.isNameByte(UInt8(byte)), "byte \(byte)")
-      #expect(XMLReader.nameByteTable[byte] == XMLReader.isNameByte(UInt8(byte)), "byte \(byte)")
     }
   }
 
