@@ -95,12 +95,12 @@ struct PomCanonicalizer {
     // POM) are copied from the pool straight into the String (issue #8: no second copy of the
     // whole text, a 1 MB POM's 300 pages).
     var text: [UInt8] = []
-    var splices: [XMLOut.Splice] = []
+    var splices: [XMLOut.Splice]? = []
     text.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
     text.append(contentsOf: "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n".utf8)
     for element in body { element.write(into: &text, depth: 1, pool: pool, splices: &splices) }
     text.append(contentsOf: "</project>\n".utf8)
-    return XMLOut.joined(text, splices: splices, pool: pool)
+    return XMLOut.joined(text, splices: splices!, pool: pool)
   }
 
   /// 2.6: every profile is semantic (activation depends on the build command), kept in
@@ -691,15 +691,6 @@ enum XMLOut: Sendable, Hashable {
     write(into: &out, depth: depth, pool: pool, splices: &splices)
   }
 
-  /// `write`, leaving out the elements written in `pool` at this depth and listing where they
-  /// go in `splices` (`joined` puts them in).
-  func write(into out: inout [UInt8], depth: Int?, pool: BytePool?, splices: inout [Splice]) {
-    var list: [Splice]? = splices
-    splices = []  // (`list` holds the only reference: appended to in place)
-    write(into: &out, depth: depth, pool: pool, splices: &list)
-    splices = list!
-  }
-
   /// `elements` with each run of pooled elements without one-line text that follow each other
   /// in the pool, at the same depth, made one element (issue #8: a list of 8,000 dependencies is
   /// usually one piece of the pool, not 8,000 elements to copy and splice). Written at that
@@ -746,7 +737,9 @@ enum XMLOut: Sendable, Hashable {
     }
   }
 
-  private func write(into out: inout [UInt8], depth: Int?, pool: BytePool?, splices: inout [Splice]?) {
+  /// `write`; with `splices` given, the elements written in `pool` at this depth are left out
+  /// and where they go is listed in it (`joined` puts them in).
+  func write(into out: inout [UInt8], depth: Int?, pool: BytePool?, splices: inout [Splice]?) {
     if case .pooled(let text, let shape, let range, let at) = self {
       if let depth, depth == at, let pool {
         if splices != nil {
