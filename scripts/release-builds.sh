@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # the arrays are used by the scripts that source this file
 # The two release builds of deptag, sourced by scripts/release, scripts/bench and
 # scripts/bench-each so that what is measured is what ships.
 #
@@ -19,9 +19,6 @@
 # `deptag digest` of a 60-line requirements.txt 1.05 M → 0.54 M instructions, a 500-dependency
 # pom.xml 6.19 M → 5.65 M; the binary grows by 40 KB. It is not in Package.swift because a package
 # with unsafeFlags cannot be depended on by version (the DeptagKit library product).
-# shellcheck disable=SC2034  # used by the scripts that source this file
 release_swift_flags=(-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors)
-# shellcheck disable=SC2034
 static_build=(swift build -c release --product deptag -Xswiftc -static-executable "${release_swift_flags[@]}" --scratch-path .build-static)
-# shellcheck disable=SC2034
 stdlib_build=(swift build -c release --product deptag --static-swift-stdlib "${release_swift_flags[@]}" --scratch-path .build-release)
